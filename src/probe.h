@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Library probes run in child processes (issue 3).  Each crypto library is
+ * examined by its own helper executable, fipsctl-probe-<name>, built from
+ * checks/probe-<name>.c and linked against that library only.  The parent
+ * never loads the crypto libraries itself, so a library that aborts, hangs,
+ * enters an irreversible FIPS error state or is not installed at all cannot
+ * take fipsctl down or poison the other probes.
+ *
+ * Protocol: the parent runs the helper with
+ *     fipsctl-probe-<name> --checks ID[,ID...] [--selftest] [--nssdb DIR]...
+ * and reads one JSON object from its stdout:
+ *     {"probe": "<name>", "findings": [ <finding as in report.json> ... ]}
+ * A helper that dies, times out, prints malformed JSON or omits a selected
+ * check turns into "error" findings; one whose library cannot be loaded
+ * (dynamic loader exit 127) into "skip: not installed".
+ */
+#ifndef FC_PROBE_H
+#define FC_PROBE_H
+
+#include "check.h"
+
+/* What the parent knows about a probe helper (checks/probes.c). */
+struct fc_probe_info {
+	const char *name;     /* "openssl" */
+	const char *library;  /* "libcrypto.so.3" */
+	const char *packages; /* "openssl-libs (EL9), libssl3 (Debian)" */
+	const char *install;  /* "dnf install openssl-libs" */
+};
+extern const struct fc_probe_info fc_probe_infos[];
+const struct fc_probe_info *fc_probe_info_find(const char *name);
+
+#define FC_PROBE_TIMEOUT_MS_DEFAULT 30000
+
+struct fc_probe_set;
+
+/* Start the helpers the selected checks need (none under a non-live root:
+ * those checks get "skip" findings). */
+int fc_probes_start(struct fc_ctx *ctx, const struct fc_selection *sel,
+		    struct fc_probe_set **out) FC_WUR;
+/* Wait for them (bounded), turn their output into findings, free the set. */
+int fc_probes_finish(struct fc_ctx *ctx, struct fc_probe_set *set) FC_WUR;
+
+/* Directory that holds the helpers: $FIPSCTL_PROBE_DIR, next to the
+ * running binary (build tree), or the compiled-in libexec directory. */
+char *fc_probe_dir(void);
+
+#endif

@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Helpers for shell tests (sourced).  Each test case reports one line:
+#   ok NAME | not ok NAME | skip NAME: reason
+# and diagnostics go to stderr.  Environment from tests/run-tests.sh:
+# TOP, BUILD, FIPSCTL, SOURCE_DATE_EPOCH.
+set -u
+: "${TOP:=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+: "${BUILD:=$TOP/build}"
+: "${FIPSCTL:=$BUILD/fipsctl}"
+export LC_ALL=C SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
+export FIPSCTL_PROBE_DIR=${FIPSCTL_PROBE_DIR:-$BUILD/probes}
+t_failures=0
+
+ok() { echo "ok $1"; }
+not_ok() { echo "not ok $1"; shift; [ $# -gt 0 ] && echo "  $*" >&2; t_failures=$((t_failures + 1)); }
+skip() { echo "skip $1: $2"; }
+
+# A scratch directory removed when the test script exits.
+t_tmp=$(mktemp -d)
+trap 'rm -rf "$t_tmp"' EXIT
+
+# expect_rc NAME EXPECTED CMD...: run CMD, compare its exit status;
+# stdout goes to $t_tmp/out and stderr to $t_tmp/err.
+expect_rc() {
+	local name=$1 want=$2; shift 2
+	"$@" > "$t_tmp/out" 2> "$t_tmp/err"
+	local rc=$?
+	if [ "$rc" -eq "$want" ]; then ok "$name"; return 0; fi
+	not_ok "$name" "exit $rc, expected $want: $*"
+	sed 's/^/    stderr: /' "$t_tmp/err" | head -20 >&2
+	return 1
+}
+
+# Finish the script: non-zero when any case failed.
+t_done() { [ "$t_failures" -eq 0 ]; }

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * A tiny assert harness for tests/unit/test-<file>.c (STYLE.md habit 13).
+ * Each test function is run by RUN(); a failed CHECK prints file:line and
+ * the expression.  Output is one line per test for tests/run-tests.sh:
+ *   ok NAME | not ok NAME | skip NAME: reason
+ */
+#ifndef FC_TEST_HARNESS_H
+#define FC_TEST_HARNESS_H
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int fc_t_fail_now;
+static int fc_t_failed_tests;
+static const char *fc_t_skip_reason;
+
+#define CHECK(cond)                                                            \
+	do {                                                                   \
+		if (!(cond)) {                                                 \
+			fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, \
+				__LINE__, #cond);                              \
+			fc_t_fail_now++;                                       \
+		}                                                              \
+	} while (0)
+
+#define CHECK_INT(a, b)                                                        \
+	do {                                                                   \
+		long long fc_a_ = (long long)(a), fc_b_ = (long long)(b);      \
+		if (fc_a_ != fc_b_) {                                          \
+			fprintf(stderr, "%s:%d: %s == %lld, expected %s == %lld\n", \
+				__FILE__, __LINE__, #a, fc_a_, #b, fc_b_);     \
+			fc_t_fail_now++;                                       \
+		}                                                              \
+	} while (0)
+
+#define CHECK_STR(a, b)                                                        \
+	do {                                                                   \
+		const char *fc_a_ = (a), *fc_b_ = (b);                         \
+		if (!fc_a_ || !fc_b_ || strcmp(fc_a_, fc_b_) != 0) {           \
+			fprintf(stderr, "%s:%d: %s is \"%s\", expected \"%s\"\n", \
+				__FILE__, __LINE__, #a,                        \
+				fc_a_ ? fc_a_ : "(null)",                      \
+				fc_b_ ? fc_b_ : "(null)");                     \
+			fc_t_fail_now++;                                       \
+		}                                                              \
+	} while (0)
+
+/* Mark the running test skipped (its environment is missing). */
+#define SKIP(reason)                                                           \
+	do {                                                                   \
+		fc_t_skip_reason = (reason);                                   \
+		return;                                                        \
+	} while (0)
+
+#define RUN(fn)                                                                \
+	do {                                                                   \
+		fc_t_fail_now = 0;                                             \
+		fc_t_skip_reason = NULL;                                       \
+		fn();                                                          \
+		if (fc_t_fail_now) {                                           \
+			printf("not ok %s\n", #fn);                            \
+			fc_t_failed_tests++;                                   \
+		} else if (fc_t_skip_reason) {                                 \
+			printf("skip %s: %s\n", #fn, fc_t_skip_reason);        \
+		} else {                                                       \
+			printf("ok %s\n", #fn);                                \
+		}                                                              \
+		fflush(stdout);                                                \
+	} while (0)
+
+#define TEST_MAIN_END() return fc_t_failed_tests ? 1 : 0
+
+#endif
