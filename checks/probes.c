@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The library probe helpers the parent knows about (src/probe.h).  Their
- * implementations are checks/probe-<name>.c, each linked into its own
- * helper executable.
+ * The library probe helpers the parent knows about (src/probe.h).  Each
+ * module's parent-side file checks/<module>.c defines its fc_probe_info and
+ * its check descriptors; the implementation is checks/probe-<module>.c,
+ * linked into its own helper executable.  Add a probe: one line here, its
+ * descriptors in checks/registry.c.
  */
+#include "checks.h"
 #include "probe.h"
 
-const struct fc_probe_info fc_probe_infos[] = {
-	{ NULL, NULL, NULL, NULL },
+const struct fc_probe_info *const fc_probe_infos[] = {
+	NULL,
 };

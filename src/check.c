@@ -136,6 +136,9 @@ static void sort_findings(struct fc_report *r)
 	}
 }
 
+static void run_in_process(struct fc_ctx *ctx, const struct fc_selection *sel,
+			   bool after_probes);
+
 int fc_run_checks(struct fc_ctx *ctx, const struct fc_selection *sel)
 {
 	/* Probe helpers run concurrently while the in-process checks run. */
@@ -144,9 +147,22 @@ int fc_run_checks(struct fc_ctx *ctx, const struct fc_selection *sel)
 	if (r < 0)
 		return r;
 
+	run_in_process(ctx, sel, false);
+	r = fc_probes_finish(ctx, probes);
+	if (r < 0)
+		return r;
+	run_in_process(ctx, sel, true);
+	sort_findings(ctx->report);
+	return 0;
+}
+
+static void run_in_process(struct fc_ctx *ctx, const struct fc_selection *sel,
+			   bool after_probes)
+{
 	for (size_t i = 0; fc_checks[i]; i++) {
 		const struct fc_check *c = fc_checks[i];
-		if (!c->run || !fc_check_selected(c, sel))
+		if (!c->run || c->after_probes != after_probes ||
+		    !fc_check_selected(c, sel))
 			continue;
 		ctx->current = c;
 		size_t before = ctx->report->n_findings;
@@ -168,11 +184,6 @@ int fc_run_checks(struct fc_ctx *ctx, const struct fc_selection *sel)
 			ctx->report->findings[j]->duration_ms = ms;
 	}
 	ctx->current = NULL;
-	r = fc_probes_finish(ctx, probes);
-	if (r < 0)
-		return r;
-	sort_findings(ctx->report);
-	return 0;
 }
 
 static char *read_trimmed(const struct fc_root *root, const char *path)

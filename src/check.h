@@ -33,6 +33,12 @@ struct fc_check {
 	 * NULL for them.
 	 */
 	const char *probe;
+	/*
+	 * In-process checks that judge what the probes found (for example
+	 * the validated-version verdicts) run after every probe finished;
+	 * they read probe findings with fc_report_find().
+	 */
+	bool after_probes;
 };
 
 /* Options that checks may consult. */

@@ -46,9 +46,9 @@ struct fc_probe_set {
 
 const struct fc_probe_info *fc_probe_info_find(const char *name)
 {
-	for (size_t i = 0; fc_probe_infos[i].name; i++)
-		if (fc_streq(fc_probe_infos[i].name, name))
-			return &fc_probe_infos[i];
+	for (size_t i = 0; fc_probe_infos[i]; i++)
+		if (fc_streq(fc_probe_infos[i]->name, name))
+			return fc_probe_infos[i];
 	return NULL;
 }
 

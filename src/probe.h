@@ -27,7 +27,7 @@ struct fc_probe_info {
 	const char *packages; /* "openssl-libs (EL9), libssl3 (Debian)" */
 	const char *install;  /* "dnf install openssl-libs" */
 };
-extern const struct fc_probe_info fc_probe_infos[];
+extern const struct fc_probe_info *const fc_probe_infos[]; /* NULL-terminated */
 const struct fc_probe_info *fc_probe_info_find(const char *name);
 
 #define FC_PROBE_TIMEOUT_MS_DEFAULT 30000
