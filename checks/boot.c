@@ -1,0 +1,926 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Boot loader checks (issue 2 item 5): the BLS entries GRUB boots on EL9
+ * carry fips=1 and a correct boot=, so do the arguments new kernels get,
+ * the default kernel has its .hmac file, and whether the running kernel
+ * already is what the configuration will boot.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "bls.h"
+#include "bootfs.h"
+#include "check.h"
+#include "checks.h"
+#include "cmdline.h"
+#include "grubenv.h"
+
+#define REQ_ARGS                                                               \
+	"FIPS 140-3 operational environment: the kernel boots with fips=1, "   \
+	"and with boot=<the /boot device> when /boot is separate so that "     \
+	"dracut's fips module can verify the kernel's HMAC; RHEL 9 Security "  \
+	"Hardening, ch. 2 'Switching the system to FIPS mode'; "              \
+	"dracut.cmdline(7) 'FIPS'"
+
+/* Everything the boot checks read, once per run (cached in ctx). */
+struct boot_state {
+	int dir_err; /* reading FC_BLS_DIR: 0 or -errno */
+	char *dir_why;
+	struct fc_bls_dir dir;
+
+	int env_err; /* reading/parsing the grubenv: 0 or -errno */
+	char *env_why;
+	bool have_env;
+	struct fc_grubenv env;
+
+	const char *saved_entry;
+	enum fc_bls_default_via via;
+	const struct fc_bls_entry *def; /* what GRUB boots */
+};
+
+static void boot_state_free(void *p)
+{
+	struct boot_state *st = p;
+	fc_bls_dir_free(&st->dir);
+	fc_grubenv_free(&st->env);
+	free(st->dir_why);
+	free(st->env_why);
+	free(st);
+}
+
+static void load_grubenv(struct fc_ctx *ctx, struct boot_state *st)
+{
+	_cleanup_free_ char *text = NULL;
+	size_t len = 0;
+	int r = fc_root_read(ctx->root, FC_GRUBENV_PATH, FC_READ_SMALL, &text,
+			     &len);
+	if (r < 0) {
+		st->env_err = r;
+		st->env_why = r == -ENOENT
+			? fc_strdup(FC_GRUBENV_PATH " does not exist")
+			: fc_asprintf("cannot read " FC_GRUBENV_PATH ": %s",
+				      strerror(-r));
+		return;
+	}
+	struct fc_parse_err err = { 0 };
+	r = fc_grubenv_parse(text, len, &st->env, &err);
+	if (r < 0) {
+		st->env_err = r;
+		st->env_why = fc_asprintf(FC_GRUBENV_PATH " is malformed "
+					  "(line %u: %s)",
+					  err.line, err.what);
+		return;
+	}
+	st->have_env = true;
+}
+
+static struct boot_state *boot_state(struct fc_ctx *ctx)
+{
+	static const char key[] = "boot.state";
+	struct boot_state *st = fc_cache_get(ctx, key);
+	if (st)
+		return st;
+	st = fc_calloc(1, sizeof(*st));
+	st->dir_err = fc_bls_load_dir(ctx->root, FC_BLS_DIR, &st->dir,
+				      &st->dir_why);
+	load_grubenv(ctx, st);
+	st->saved_entry = fc_grubenv_get(st->have_env ? &st->env : NULL,
+					 "saved_entry");
+	if (st->dir_err == 0)
+		st->via = fc_bls_default(&st->dir, st->saved_entry, &st->def);
+	fc_cache_put(ctx, key, st, boot_state_free);
+	return st;
+}
+
+/* The default entry is certain only when the grubenv could be read (or
+ * there is none: GRUB then has no saved_entry either). */
+static bool default_known(const struct boot_state *st)
+{
+	return st->have_env || st->env_err == -ENOENT;
+}
+
+/*
+ * Start the finding of a check that reads the BLS entries; NULL when the
+ * check is done already: there is no entries directory (skip) or it
+ * cannot be read (error).
+ */
+static struct fc_finding *start_finding(struct fc_ctx *ctx,
+					struct boot_state **stp)
+{
+	struct boot_state *st = *stp = boot_state(ctx);
+	struct fc_finding *f = fc_ctx_finding(ctx, NULL);
+	if (st->dir_err == 0)
+		return f;
+	fc_finding_fact(f, "path", "%s", FC_BLS_DIR);
+	if (st->dir_err == -ENOENT)
+		fc_finding_status(f, FC_STATUS_SKIP,
+				  "no %s: this system does not use Boot Loader "
+				  "Specification entries (EL9 always does)",
+				  FC_BLS_DIR);
+	else
+		fc_finding_status(f, FC_STATUS_ERROR, "%s", st->dir_why);
+	return NULL;
+}
+
+/* True (and f completed with st_none) when GRUB's menu is empty. */
+static bool menu_empty(struct fc_finding *f, const struct boot_state *st,
+		       enum fc_status st_none, const char *consequence)
+{
+	if (st->via != FC_BLS_DEFAULT_NONE)
+		return false;
+	fc_finding_status(f, st_none,
+			  "%s holds no boot entry with a linux line: %s",
+			  FC_BLS_DIR, consequence);
+	fc_finding_fact(f, "files", "%zu", st->dir.n + st->dir.n_bad);
+	return true;
+}
+
+static void fact_text(struct fc_finding *f, const char *key, const char *v)
+{
+	_cleanup_free_ char *p = fc_printable(v, 4096);
+	fc_finding_fact(f, key, "%s", p);
+}
+
+/* Kernel arguments judged against what FIPS mode needs. */
+enum verdict { V_OK, V_WARN, V_UNKNOWN, V_BAD };
+
+struct judgement {
+	enum verdict v;
+	enum fc_fips_arg fips;
+	char *fips_text;      /* the fips argument as given, or NULL */
+	char *boot_value;     /* boot= value, or NULL */
+	bool boot_judged;
+	enum fc_bootarg boot;
+	struct fc_buf problem; /* "; "-separated, empty when fine */
+	struct fc_buf brief;   /* the same in a few words, ", "-separated */
+};
+
+static void judgement_free(struct judgement *j)
+{
+	free(j->fips_text);
+	free(j->boot_value);
+	fc_buf_free(&j->problem);
+	fc_buf_free(&j->brief);
+}
+
+/* Record a problem: brief for lists of entries, fmt for the details. */
+static void problem(struct judgement *j, enum verdict v, const char *brief,
+		    const char *fmt, ...) FC_PRINTF(4, 5);
+static void problem(struct judgement *j, enum verdict v, const char *brief,
+		    const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	_cleanup_free_ char *s = fc_vasprintf(fmt, ap);
+	va_end(ap);
+	if (j->problem.len)
+		fc_buf_adds(&j->problem, "; ");
+	fc_buf_adds(&j->problem, s);
+	if (j->brief.len)
+		fc_buf_adds(&j->brief, ", ");
+	fc_buf_adds(&j->brief, brief);
+	if (v > j->v)
+		j->v = v;
+}
+
+/*
+ * Judge a kernel command line.  unset names the variable that could not
+ * be expanded and may hold the whole command line (then what is missing
+ * is "unknown", not "missing"), or is NULL.
+ */
+static void judge_args(struct fc_ctx *ctx, const char *text, const char *unset,
+		       struct judgement *j)
+{
+	memset(j, 0, sizeof(*j));
+	struct fc_cmdline cl;
+	if (fc_cmdline_parse(text, strlen(text), &cl) < 0) {
+		problem(j, V_UNKNOWN, "unreadable options",
+			"cannot split the arguments (%s at offset %zu)",
+			cl.err_what, cl.err_offset);
+		return;
+	}
+	const struct fc_cmdarg *fa = fc_cmdline_find(&cl, "fips");
+	if (fa)
+		j->fips_text = fa->value ? fc_asprintf("fips=%s", fa->value)
+					 : fc_strdup("fips");
+	j->fips = fc_cmdline_fips(&cl);
+	switch (j->fips) {
+	case FC_FIPS_ARG_ON:
+		break;
+	case FC_FIPS_ARG_OFF:
+		problem(j, V_BAD, "fips=0", "fips=0");
+		break;
+	case FC_FIPS_ARG_INVALID: {
+		_cleanup_free_ char *p = fc_printable(j->fips_text, 64);
+		problem(j, V_BAD, "invalid fips", "'%s' is not fips=1", p);
+		break;
+	}
+	case FC_FIPS_ARG_ABSENT:
+		if (unset)
+			problem(j, V_UNKNOWN, "fips=1 unknown",
+				"no fips=1 unless $%s (not in grubenv; "
+				"grub.cfg may set it) supplies it",
+				unset);
+		else
+			problem(j, V_BAD, "no fips=1", "no fips=1");
+		break;
+	}
+
+	const struct fc_cmdarg *ba = fc_cmdline_find(&cl, "boot");
+	/* A bare "boot" names nothing; judge it as an empty value. */
+	if (ba)
+		j->boot_value = fc_strdup(ba->value ? ba->value : "");
+	fc_cmdline_free(&cl);
+
+	const struct fc_bootfs *bfs = NULL;
+	_cleanup_free_ char *bwhy = NULL;
+	if (fc_bootfs_get(ctx, &bfs, &bwhy) < 0) {
+		problem(j, V_UNKNOWN, "boot= not judged",
+			"boot= cannot be judged: %s",
+			bwhy ? bwhy : "the /boot filesystem is unknown");
+		return;
+	}
+	_cleanup_free_ char *why = NULL;
+	j->boot = fc_bootarg_judge(ctx, bfs, j->boot_value, &why);
+	j->boot_judged = true;
+	const char *w = why ? why : "";
+	switch (j->boot) {
+	case FC_BOOTARG_OK:
+		break;
+	case FC_BOOTARG_NEEDLESS:
+		problem(j, V_WARN, "needless boot=", "%s", w);
+		break;
+	case FC_BOOTARG_UNVERIFIED:
+		problem(j, V_UNKNOWN, "boot= unverified", "%s", w);
+		break;
+	case FC_BOOTARG_MISSING:
+		if (unset) {
+			problem(j, V_UNKNOWN, "boot= unknown",
+				"%s (unless $%s supplies it)", w, unset);
+			break;
+		}
+		/* fall through */
+	case FC_BOOTARG_WRONG:
+	case FC_BOOTARG_EFI:
+		problem(j, V_BAD,
+			j->boot == FC_BOOTARG_MISSING ? "no boot="
+			: j->boot == FC_BOOTARG_EFI   ? "boot= names the EFI "
+							"system partition"
+						      : "wrong boot=",
+			"%s", w);
+		break;
+	}
+}
+
+static const char *boot_name(const struct judgement *j)
+{
+	if (!j->boot_judged)
+		return "unknown";
+	switch (j->boot) {
+	case FC_BOOTARG_OK:
+		return "ok";
+	case FC_BOOTARG_MISSING:
+		return "missing";
+	case FC_BOOTARG_WRONG:
+		return "wrong";
+	case FC_BOOTARG_EFI:
+		return "efi";
+	case FC_BOOTARG_NEEDLESS:
+		return "needless";
+	case FC_BOOTARG_UNVERIFIED:
+		return "unverified";
+	}
+	return "unknown";
+}
+
+static void judgement_facts(struct fc_finding *f, const struct judgement *j)
+{
+	fact_text(f, "fips_arg", j->fips_text ? j->fips_text : "(absent)");
+	fact_text(f, "boot_arg", j->boot_value ? j->boot_value : "(absent)");
+	fc_finding_fact(f, "boot_arg_verdict", "%s", boot_name(j));
+}
+
+static enum fc_status verdict_status(enum verdict v)
+{
+	switch (v) {
+	case V_OK:
+		return FC_STATUS_PASS;
+	case V_WARN:
+	case V_UNKNOWN:
+		return FC_STATUS_WARN;
+	case V_BAD:
+		break;
+	}
+	return FC_STATUS_FAIL;
+}
+
+/* The arguments FIPS mode needs on this system, for remediations. */
+static char *wanted_args(struct fc_ctx *ctx)
+{
+	const struct fc_bootfs *bfs = NULL;
+	_cleanup_free_ char *why = NULL;
+	if (fc_bootfs_get(ctx, &bfs, &why) < 0)
+		return fc_strdup("fips=1 boot=UUID=<UUID of /boot, when it is "
+				 "a separate filesystem>");
+	if (!bfs->separate)
+		return fc_strdup("fips=1");
+	if (bfs->uuid)
+		return fc_asprintf("fips=1 boot=UUID=%s", bfs->uuid);
+	return fc_strdup("fips=1 boot=UUID=<UUID of the /boot filesystem>");
+}
+
+/* grubby command(s) that fix what judge_args found for target. */
+static void remedy_grubby(struct fc_ctx *ctx, struct fc_finding *f,
+			  const char *target, bool bad, bool needless)
+{
+	if (bad) {
+		_cleanup_free_ char *args = wanted_args(ctx);
+		fc_finding_remedy(f, "grubby --update-kernel=%s --args=\"%s\"",
+				  target, args);
+	} else if (needless) {
+		fc_finding_remedy(f, "grubby --update-kernel=%s "
+				     "--remove-args=boot",
+				  target);
+	}
+}
+
+/* The options GRUB passes for an entry, expanded with the grubenv. */
+static void entry_args(const struct boot_state *st,
+		       const struct fc_bls_entry *e, struct fc_bls_options *o)
+{
+	fc_bls_expand_options(e, st->have_env ? &st->env : NULL, o);
+}
+
+/*
+ * The unset variable that may hold the whole command line, or NULL.
+ * grub.cfg (grub2-mkconfig's 10_linux) may set kernelopts and
+ * default_kernelopts itself when grubenv lacks them, so their value is
+ * unknown here.  Other variables grubenv lacks (tuned_params, ...) expand
+ * to nothing or add tuning options only: they do not make fips=1 unknown
+ * (they are listed in the facts).
+ */
+static const char *base_unset(const struct fc_bls_options *o)
+{
+	for (size_t i = 0; i < o->n_unset; i++)
+		if (fc_streq(o->unset[i], "kernelopts") ||
+		    fc_streq(o->unset[i], "default_kernelopts"))
+			return o->unset[i];
+	return NULL;
+}
+
+static char *join(char *const *v, size_t n)
+{
+	struct fc_buf b = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fc_buf_adds(&b, ",");
+		fc_buf_adds(&b, v[i]);
+	}
+	return b.data ? fc_buf_steal(&b) : fc_strdup("");
+}
+
+/* Where the entry's kernel is inside the root: BLS paths are relative to
+ * the filesystem GRUB reads them from, which is /boot when separate. */
+static char *kernel_root_path(struct fc_ctx *ctx, const char *linux_path)
+{
+	const struct fc_bootfs *bfs = NULL;
+	_cleanup_free_ char *why = NULL;
+	bool separate;
+	if (fc_bootfs_get(ctx, &bfs, &why) == 0)
+		separate = bfs->separate;
+	else
+		/* Unknown mounts: the path tells which way it was written. */
+		separate = !fc_startswith(linux_path, "/boot/");
+	if (!separate)
+		return fc_strdup(linux_path);
+	return fc_asprintf("/boot%s%s", linux_path[0] == '/' ? "" : "/",
+			   linux_path);
+}
+
+/* ---- boot.default_entry ------------------------------------------------ */
+
+static void default_facts(struct fc_finding *f, const struct boot_state *st,
+			  const struct fc_bls_entry *e,
+			  const struct fc_bls_options *o)
+{
+	fact_text(f, "entry_id", e->id);
+	fact_text(f, "entry_file", e->path);
+	const char *title = fc_bls_get(e, "title");
+	if (title)
+		fact_text(f, "title", title);
+	fact_text(f, "kernel_path", fc_bls_get(e, "linux"));
+	_cleanup_free_ char *ver = fc_bls_kernel_version(e);
+	/* Read by the validated-version check: absent when unknown, never
+	 * a placeholder it could mistake for a version. */
+	if (ver)
+		fact_text(f, "kernel_version", ver);
+	fact_text(f, "options", o->text);
+	const char *raw = fc_bls_get(e, "options");
+	if (!raw || !fc_streq(raw, o->text))
+		fact_text(f, "options_raw", raw ? raw : "(no options line)");
+	if (o->n_from_env) {
+		_cleanup_free_ char *s = join(o->from_env, o->n_from_env);
+		fact_text(f, "substituted_from_grubenv", s);
+	}
+	if (o->n_unset) {
+		_cleanup_free_ char *s = join(o->unset, o->n_unset);
+		fact_text(f, "variables_not_in_grubenv", s);
+	}
+	fc_finding_fact(f, "default_via", "%s",
+			fc_bls_default_via_name(st->via));
+	fact_text(f, "grubenv", st->have_env ? FC_GRUBENV_PATH
+					     : st->env_why);
+	if (st->saved_entry)
+		fact_text(f, "saved_entry", st->saved_entry);
+	const char *next = fc_grubenv_get(st->have_env ? &st->env : NULL,
+					  "next_entry");
+	if (next && *next)
+		fact_text(f, "next_entry", next);
+	if (e->stopped_at)
+		fc_finding_fact(f, "grub_stops_at_line", "%u", e->stopped_at);
+}
+
+static int run_default_entry(struct fc_ctx *ctx)
+{
+	struct boot_state *st;
+	struct fc_finding *f = start_finding(ctx, &st);
+	if (!f || menu_empty(f, st, FC_STATUS_FAIL, "GRUB has nothing to boot"))
+		return 0;
+	const struct fc_bls_entry *e = st->def;
+	struct fc_bls_options o;
+	entry_args(st, e, &o);
+	default_facts(f, st, e, &o);
+	_cleanup_free_ char *id = fc_printable(e->id, 256);
+
+	if (!default_known(st)) {
+		fc_finding_status(f, FC_STATUS_ERROR,
+				  "cannot tell the default entry: %s",
+				  st->env_why);
+		_cleanup_free_ char *kp = kernel_root_path(
+			ctx, fc_bls_get(e, "linux"));
+		fc_finding_remedy(f, "grub2-editenv " FC_GRUBENV_PATH
+				     " create && grubby --set-default=%s",
+				  kp);
+		fc_bls_options_free(&o);
+		return 0;
+	}
+	if (st->via == FC_BLS_DEFAULT_SAVED_MISSING) {
+		_cleanup_free_ char *saved = fc_printable(st->saved_entry, 256);
+		_cleanup_free_ char *kp = kernel_root_path(
+			ctx, fc_bls_get(e, "linux"));
+		fc_finding_status(f, FC_STATUS_FAIL,
+				  "saved_entry '%s' names no boot entry; GRUB "
+				  "falls back to the first one, %s",
+				  saved, id);
+		fc_finding_remedy(f, "grubby --set-default=%s", kp);
+		fc_bls_options_free(&o);
+		return 0;
+	}
+
+	struct judgement j;
+	judge_args(ctx, o.text, base_unset(&o), &j);
+	judgement_facts(f, &j);
+	if (j.v == V_OK)
+		fc_finding_status(f, FC_STATUS_PASS,
+				  "default entry %s boots with fips=1%s", id,
+				  j.boot_value ? " and the right boot=" : "");
+	else
+		fc_finding_status(f, verdict_status(j.v),
+				  "default entry %s: %s", id, j.problem.data);
+	remedy_grubby(ctx, f, "DEFAULT", j.v == V_BAD,
+		      j.boot == FC_BOOTARG_NEEDLESS);
+	judgement_free(&j);
+	fc_bls_options_free(&o);
+	return 0;
+}
+
+const struct fc_check fc_check_boot_default_entry = {
+	.id = "boot.default_entry",
+	.area = "boot",
+	.title = "Default boot entry has fips=1",
+	.requirement = REQ_ARGS,
+	.run = run_default_entry,
+};
+
+/* ---- boot.entries ------------------------------------------------------ */
+
+/* Problems GRUB's reading of the file causes, beyond its arguments. */
+static void grub_reading(const struct fc_bls_entry *e, struct judgement *j)
+{
+	if (e->stopped_at && e->ignored_keys)
+		problem(j, V_WARN, "GRUB ignores lines",
+			"GRUB stops reading at line %u (a line "
+				   "without key and value) and ignores the "
+				   "lines after it",
+			e->stopped_at);
+	size_t n = fc_bls_count(e, "options");
+	if (n > 1)
+		problem(j, V_WARN, "several options lines",
+			"%zu options lines; GRUB uses only the "
+				   "first",
+			n);
+}
+
+static int run_entries(struct fc_ctx *ctx)
+{
+	struct boot_state *st;
+	struct fc_finding *f = start_finding(ctx, &st);
+	if (!f)
+		return 0;
+	size_t n_menu = 0, n_off = 0;
+	enum verdict worst = V_OK;
+	bool needless = false;
+	struct fc_buf offenders = { 0 }, not_in_menu = { 0 };
+
+	for (size_t i = 0; i < st->dir.n; i++) {
+		const struct fc_bls_entry *e = st->dir.entries[i];
+		if (!fc_bls_get(e, "linux")) {
+			fc_buf_addf(&not_in_menu, "%s%s",
+				    not_in_menu.len ? "," : "", e->id);
+			continue;
+		}
+		n_menu++;
+		struct fc_bls_options o;
+		entry_args(st, e, &o);
+		struct judgement j;
+		judge_args(ctx, o.text, base_unset(&o), &j);
+		grub_reading(e, &j);
+		fc_bls_options_free(&o);
+		if (j.v != V_OK) {
+			bool rescue = fc_bls_is_rescue(e);
+			_cleanup_free_ char *key = fc_asprintf("entry.%s", e->id);
+			_cleanup_free_ char *val = fc_asprintf(
+				"%s%s", rescue ? "rescue entry: " : "",
+				j.problem.data);
+			fact_text(f, key, val);
+			_cleanup_free_ char *id = fc_printable(e->id, 256);
+			fc_buf_addf(&offenders, "%s%s (%s%s)",
+				    n_off ? ", " : "", id,
+				    rescue ? "rescue entry: " : "",
+				    j.brief.data);
+			n_off++;
+			if (j.v > worst)
+				worst = j.v;
+			needless |= j.boot == FC_BOOTARG_NEEDLESS;
+		}
+		judgement_free(&j);
+	}
+	for (size_t i = 0; i < st->dir.n_bad; i++) {
+		const struct fc_bls_bad *b = &st->dir.bad[i];
+		_cleanup_free_ char *key = fc_asprintf("entry.%s", b->file);
+		fact_text(f, key, b->why);
+		_cleanup_free_ char *name = fc_printable(b->file, 256);
+		fc_buf_addf(&offenders, "%s%s (unreadable)", n_off ? ", " : "",
+			    name);
+		n_off++;
+		/* An entry we cannot read may or may not say fips=1. */
+		if (worst < V_UNKNOWN)
+			worst = V_UNKNOWN;
+	}
+	fc_finding_fact(f, "entries", "%zu", n_menu);
+	if (not_in_menu.len)
+		fact_text(f, "not_in_menu_no_linux_line", not_in_menu.data);
+	if (!st->have_env && st->env_err != -ENOENT)
+		fact_text(f, "grubenv", st->env_why);
+
+	if (n_menu == 0 && n_off == 0) {
+		(void)menu_empty(f, st, FC_STATUS_FAIL,
+				 "GRUB has nothing to boot");
+	} else if (n_off == 0) {
+		fc_finding_status(f, FC_STATUS_PASS,
+				  "all %zu boot entries carry fips=1 and a "
+				  "correct boot=",
+				  n_menu);
+	} else {
+		fc_finding_fact(f, "offending", "%zu", n_off);
+		fc_finding_status(f, verdict_status(worst),
+				  "%zu of %zu boot entries %s: %s; details "
+				  "in the facts", n_off,
+				  n_menu + st->dir.n_bad,
+				  worst == V_BAD ? "lack fips=1 or a correct "
+						   "boot="
+						 : "need a look",
+				  offenders.data);
+		remedy_grubby(ctx, f, "ALL", worst == V_BAD, needless);
+	}
+	fc_buf_free(&offenders);
+	fc_buf_free(&not_in_menu);
+	return 0;
+}
+
+const struct fc_check fc_check_boot_entries = {
+	.id = "boot.entries",
+	.area = "boot",
+	.title = "Every boot entry has fips=1",
+	.requirement = REQ_ARGS,
+	.run = run_entries,
+};
+
+/* ---- boot.kernel_cmdline ----------------------------------------------- */
+
+static int run_kernel_cmdline(struct fc_ctx *ctx)
+{
+	static const char path[] = "/etc/kernel/cmdline";
+	_cleanup_free_ char *text = NULL;
+	size_t len = 0;
+	int r = fc_root_read(ctx->root, path, FC_READ_SMALL, &text, &len);
+	if (r == -ENOENT) {
+		struct fc_finding *f = fc_ctx_read_failed(ctx, path, r,
+							  FC_STATUS_WARN);
+		fc_finding_status(f, FC_STATUS_WARN,
+				  "%s does not exist: new kernels get their "
+				  "arguments from the running kernel's command "
+				  "line or grubby's default-entry template, "
+				  "not from a file this check can verify",
+				  path);
+		fc_finding_remedy(f, "grubby --info=DEFAULT | sed -n "
+				     "'s/^args=\"\\(.*\\)\"$/\\1/p' > %s",
+				  path);
+		return 0;
+	}
+	if (r < 0) {
+		fc_ctx_read_failed(ctx, path, r, FC_STATUS_ERROR);
+		return 0;
+	}
+	struct fc_finding *f = fc_ctx_finding(ctx, NULL);
+	fc_finding_fact(f, "path", "%s", path);
+	if (memchr(text, '\0', len)) {
+		fc_finding_status(f, FC_STATUS_ERROR, "%s holds a NUL byte",
+				  path);
+		return 0;
+	}
+	fc_strstrip(text);
+	fact_text(f, "cmdline", text);
+	struct judgement j;
+	judge_args(ctx, text, NULL, &j);
+	judgement_facts(f, &j);
+	if (j.v == V_OK) {
+		fc_finding_status(f, FC_STATUS_PASS,
+				  "%s (copied to new kernels) has fips=1%s",
+				  path,
+				  j.boot_value ? " and the right boot=" : "");
+	} else {
+		fc_finding_status(f, verdict_status(j.v), "%s: %s", path,
+				  j.problem.data);
+		_cleanup_free_ char *args = wanted_args(ctx);
+		if (j.v == V_BAD)
+			/* The kernel and dracut take the last fips= and
+			 * boot=, so appending overrides what is there. */
+			fc_finding_remedy(f, "sed -i '$ s/$/ %s/' %s", args,
+					  path);
+		else if (j.boot == FC_BOOTARG_NEEDLESS)
+			fc_finding_remedy(f, "sed -i 's/ *boot=[^ ]*//g' %s",
+					  path);
+	}
+	judgement_free(&j);
+	return 0;
+}
+
+const struct fc_check fc_check_boot_kernel_cmdline = {
+	.id = "boot.kernel_cmdline",
+	.area = "boot",
+	.title = "Arguments for new kernels have fips=1",
+	.requirement = REQ_ARGS " (kernel-install copies /etc/kernel/cmdline "
+		       "into the entries of newly installed kernels)",
+	.run = run_kernel_cmdline,
+};
+
+/* ---- boot.hmac --------------------------------------------------------- */
+
+static bool hex_digest(const char *s, size_t *bits)
+{
+	size_t n = strspn(s, "0123456789abcdefABCDEF");
+	if ((n != 64 && n != 128) || (s[n] && s[n] != ' ' && s[n] != '\t' &&
+				      s[n] != '\n'))
+		return false;
+	*bits = n * 4;
+	return true;
+}
+
+static int run_hmac(struct fc_ctx *ctx)
+{
+	struct boot_state *st;
+	struct fc_finding *f = start_finding(ctx, &st);
+	if (!f || menu_empty(f, st, FC_STATUS_SKIP, "no default kernel"))
+		return 0;
+	if (!default_known(st)) {
+		fc_finding_status(f, FC_STATUS_ERROR,
+				  "cannot tell the default kernel: %s",
+				  st->env_why);
+		return 0;
+	}
+	const struct fc_bls_entry *e = st->def;
+	const char *lp = fc_bls_get(e, "linux");
+	_cleanup_free_ char *ver = fc_bls_kernel_version(e);
+	_cleanup_free_ char *kpath = kernel_root_path(ctx, lp);
+	fact_text(f, "entry_id", e->id);
+	if (ver)
+		fact_text(f, "kernel_version", ver);
+	fact_text(f, "kernel_image", kpath);
+
+	/* dracut's fips module: the .hmac sits beside the image GRUB
+	 * loaded, named ".<image name>.hmac"; it runs sha512hmac -c on it. */
+	const char *slash = strrchr(kpath, '/');
+	_cleanup_free_ char *hpath = fc_asprintf(
+		"%.*s/.%s.hmac", (int)(slash - kpath), kpath, slash + 1);
+	fact_text(f, "hmac_path", hpath);
+	_cleanup_free_ char *pkg = ver ? fc_asprintf("kernel-core-%s", ver)
+				       : fc_strdup("kernel-core");
+
+	struct stat sb;
+	int r = fc_root_stat(ctx->root, kpath, &sb);
+	if (r < 0) {
+		fc_finding_status(f, r == -ENOENT ? FC_STATUS_FAIL
+						  : FC_STATUS_ERROR,
+				  "default kernel image %s: %s", kpath,
+				  r == -ENOENT ? "does not exist, GRUB cannot "
+						 "boot the default entry"
+					       : strerror(-r));
+		fc_finding_remedy(f, "dnf reinstall %s", pkg);
+		return 0;
+	}
+	_cleanup_free_ char *h = NULL;
+	r = fc_root_read(ctx->root, hpath, FC_READ_SMALL, &h, NULL);
+	if (r == -ENOENT) {
+		fc_finding_status(f, FC_STATUS_FAIL,
+				  "%s is missing: with fips=1 the initramfs "
+				  "refuses to boot this kernel (dracut's fips "
+				  "module verifies it)",
+				  hpath);
+		fc_finding_remedy(f, "dnf reinstall %s", pkg);
+		return 0;
+	}
+	if (r < 0) {
+		fc_finding_status(f, FC_STATUS_ERROR, "cannot read %s: %s",
+				  hpath, strerror(-r));
+		return 0;
+	}
+	size_t bits = 0;
+	if (!hex_digest(h, &bits)) {
+		fc_finding_status(f, FC_STATUS_FAIL,
+				  "%s does not start with an HMAC-SHA-256 or "
+				  "-512 digest: sha512hmac -c would reject it",
+				  hpath);
+		fc_finding_remedy(f, "dnf reinstall %s", pkg);
+		return 0;
+	}
+	fc_finding_fact(f, "hmac_bits", "%zu", bits);
+	fc_finding_status(f, FC_STATUS_PASS,
+			  "%s is present beside the default kernel", hpath);
+	return 0;
+}
+
+const struct fc_check fc_check_boot_hmac = {
+	.id = "boot.hmac",
+	.area = "boot",
+	.title = "Default kernel has its HMAC file",
+	.requirement = "FIPS 140-3 integrity test of the kernel module: with "
+		       "fips=1 dracut's fips module checks "
+		       "/boot/.vmlinuz-<version>.hmac (sha512hmac -c) before "
+		       "switching root and halts the boot when it is missing "
+		       "or wrong; dracut modules.d/01fips/fips.sh",
+	.run = run_hmac,
+};
+
+/* ---- boot.pending_reboot ----------------------------------------------- */
+
+enum tri { T_NO, T_YES, T_UNKNOWN };
+
+static enum tri running_fips(struct fc_ctx *ctx, struct fc_finding *f)
+{
+	static const char flag[] = "/proc/sys/crypto/fips_enabled";
+	_cleanup_free_ char *v = NULL;
+	enum tri by_flag;
+	int r = fc_root_read(ctx->root, flag, FC_READ_SMALL, &v, NULL);
+	if (r == -ENOENT) {
+		fc_finding_fact(f, "fips_enabled", "(absent)");
+		by_flag = T_NO;
+	} else if (r < 0) {
+		fc_finding_fact(f, "fips_enabled", "(unreadable: %s)",
+				strerror(-r));
+		by_flag = T_UNKNOWN;
+	} else {
+		fc_strstrip(v);
+		fact_text(f, "fips_enabled", v);
+		by_flag = fc_streq(v, "1") ? T_YES
+			: fc_streq(v, "0") ? T_NO : T_UNKNOWN;
+	}
+
+	const struct fc_proc_cmdline *pc = NULL;
+	enum tri by_arg;
+	r = fc_proc_cmdline_get(ctx, &pc);
+	if (r < 0) {
+		fc_finding_fact(f, "running_fips_arg", "(%s)",
+				r == -EBADMSG ? "cannot split /proc/cmdline"
+					      : strerror(-r));
+		by_arg = T_UNKNOWN;
+	} else {
+		enum fc_fips_arg a = fc_cmdline_fips(&pc->args);
+		fc_finding_fact(f, "running_fips_arg", "%s",
+				a == FC_FIPS_ARG_ON	? "fips=1"
+				: a == FC_FIPS_ARG_OFF	? "fips=0"
+				: a == FC_FIPS_ARG_ABSENT ? "(absent)"
+							  : "(invalid)");
+		by_arg = a == FC_FIPS_ARG_ON ? T_YES : T_NO;
+	}
+	if (by_flag == T_NO || by_arg == T_NO)
+		return T_NO;
+	if (by_flag == T_YES && by_arg == T_YES)
+		return T_YES;
+	return T_UNKNOWN;
+}
+
+static int run_pending_reboot(struct fc_ctx *ctx)
+{
+	struct boot_state *st;
+	struct fc_finding *f = start_finding(ctx, &st);
+	if (!f || menu_empty(f, st, FC_STATUS_SKIP,
+			     "no boot configuration to compare with the "
+			     "running kernel"))
+		return 0;
+	enum tri running = running_fips(ctx, f);
+
+	enum tri configured = T_UNKNOWN;
+	_cleanup_free_ char *why = NULL;
+	if (!default_known(st)) {
+		why = fc_asprintf("cannot tell the default entry: %s",
+				  st->env_why);
+	} else {
+		struct fc_bls_options o;
+		entry_args(st, st->def, &o);
+		struct fc_cmdline cl;
+		if (fc_cmdline_parse(o.text, strlen(o.text), &cl) == 0) {
+			enum fc_fips_arg a = fc_cmdline_fips(&cl);
+			if (a == FC_FIPS_ARG_ON)
+				configured = T_YES;
+			else if (a != FC_FIPS_ARG_ABSENT || !base_unset(&o))
+				configured = T_NO;
+			else
+				why = fc_asprintf("the default entry's $%s is "
+						  "not in grubenv",
+						  base_unset(&o));
+			fc_cmdline_free(&cl);
+		} else {
+			why = fc_asprintf("cannot split the default entry's "
+					  "options (%s)",
+					  cl.err_what);
+		}
+		fc_bls_options_free(&o);
+	}
+	fact_text(f, "default_entry", st->def->id);
+	fc_finding_fact(f, "configured_fips", "%s",
+			configured == T_YES ? "yes"
+			: configured == T_NO ? "no" : "unknown");
+	fc_finding_fact(f, "running_fips", "%s",
+			running == T_YES ? "yes"
+			: running == T_NO ? "no" : "unknown");
+
+	if (configured == T_UNKNOWN || running == T_UNKNOWN) {
+		fc_finding_fact(f, "state", "unknown");
+		fc_finding_status(f, FC_STATUS_WARN,
+				  "cannot compare the boot configuration with "
+				  "the running kernel: %s",
+				  why ? why : "the running kernel's FIPS state "
+					      "is unknown");
+	} else if (configured == T_YES && running == T_YES) {
+		fc_finding_fact(f, "state", "consistent");
+		fc_finding_status(f, FC_STATUS_PASS,
+				  "the running kernel and the default boot "
+				  "entry are both in FIPS mode");
+	} else if (configured == T_YES) {
+		fc_finding_fact(f, "state", "pending-reboot");
+		fc_finding_status(f, FC_STATUS_FAIL,
+				  "pending reboot: the default boot entry has "
+				  "fips=1 but the running kernel is not in "
+				  "FIPS mode");
+		fc_finding_remedy(f, "reboot");
+	} else if (running == T_YES) {
+		fc_finding_fact(f, "state", "will-lose-fips-on-reboot");
+		fc_finding_status(f, FC_STATUS_FAIL,
+				  "the running kernel is in FIPS mode but the "
+				  "default boot entry lacks fips=1: the next "
+				  "boot leaves FIPS mode");
+		_cleanup_free_ char *args = wanted_args(ctx);
+		fc_finding_remedy(f, "grubby --update-kernel=DEFAULT "
+				     "--args=\"%s\"",
+				  args);
+	} else {
+		fc_finding_fact(f, "state", "not-configured");
+		fc_finding_status(f, FC_STATUS_FAIL,
+				  "neither the running kernel nor the default "
+				  "boot entry is in FIPS mode");
+		fc_finding_remedy(f, "fips-mode-setup --enable && reboot");
+	}
+	return 0;
+}
+
+const struct fc_check fc_check_boot_pending_reboot = {
+	.id = "boot.pending_reboot",
+	.area = "boot",
+	.title = "Running kernel matches the boot configuration",
+	.requirement = "FIPS mode takes effect at boot: a fips=1 added to the "
+		       "boot entries protects nothing until the system "
+		       "reboots; RHEL 9 Security Hardening, ch. 2 'Switching "
+		       "the system to FIPS mode'",
+	.run = run_pending_reboot,
+};
