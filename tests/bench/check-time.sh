@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Wall time of `fipsctl check` and `fipsctl check --selftest` (and of the
+# OpenSSL checks alone) next to
+#   - the floor: an empty main() linked (--no-as-needed) against every
+#     library fipsctl and its probe helpers use, i.e. what any program that
+#     loads these libraries pays at exec, and
+#   - `openssl list -providers`, what an operator would run by hand,
+# all measured in the same run, with the system's OpenSSL configuration and
+# again with the FIPS provider configured (the cached build of
+# tests/setup/10-openssl-fips.sh).  Prints figures and ratios; no thresholds.
+#   make bench                   (BUILD=..., BENCH_RUNS=N, default 30)
+# Uses hyperfine when installed, else a loop timed with date +%s%N.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-build}
+case $BUILD in /*) ;; *) BUILD=$top/$BUILD ;; esac
+runs=${BENCH_RUNS:-30}
+fipsctl=$BUILD/fipsctl
+openssl=$(command -v openssl || true)
+[ -x "$fipsctl" ] || { echo "bench: no $fipsctl (run make)" >&2; exit 2; }
+[ -n "$openssl" ] || { echo "bench: openssl command not found" >&2; exit 2; }
+export FIPSCTL_PROBE_DIR=$BUILD/probes LC_ALL=C
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# --- the floor: every pkg-config name the Makefile links ---------------------
+pkgs=$(sed -n 's/^\(CORE_PKGS\|PROBE_[A-Za-z0-9]*_PKGS\)[[:space:]]*:=[[:space:]]*//p' "$top/Makefile" | tr '\n' ' ')
+# libgcrypt's helper also links gpg-error (PROBE_libgcrypt_EXTRA_LIBS).
+pkg-config --exists gpg-error && pkgs="${pkgs% } gpg-error"
+mkdir -p "$BUILD/bench"
+floor=$BUILD/bench/floor
+printf 'int main(void) { return 0; }\n' > "$tmp/floor.c"
+# shellcheck disable=SC2086 # word splitting of the library list is wanted
+cc -O2 -o "$floor" "$tmp/floor.c" -Wl,--no-as-needed $(pkg-config --libs $pkgs)
+ndso=$(ldd "$floor" | grep -c '=> /')
+
+# --- timing ------------------------------------------------------------------
+# measure NAME CMD...: mean and min wall time in ms into $tmp/NAME
+if command -v hyperfine > /dev/null; then
+	tool="hyperfine $(hyperfine --version | cut -d' ' -f2)"
+	measure() {
+		local name=$1; shift
+		local cmd="" a
+		for a in "$@"; do cmd+="$(printf '%q ' "$a")"; done
+		# -N: no shell in between; -i: fipsctl exits 1 when a check fails.
+		hyperfine -N -i --style none --warmup 3 --runs "$runs" \
+			--export-json "$tmp/$name.json" "$cmd" > /dev/null 2>&1
+		jq -r '.results[0] | "\(.mean * 1000) \(.min * 1000)"' "$tmp/$name.json" > "$tmp/$name"
+	}
+else
+	tool="date +%s%N loop"
+	measure() {
+		local name=$1; shift
+		local i t0 t1
+		for i in 1 2 3; do "$@" > /dev/null 2>&1 || true; done
+		for ((i = 0; i < runs; i++)); do
+			t0=$(date +%s%N)
+			"$@" > /dev/null 2>&1 || true
+			t1=$(date +%s%N)
+			echo $(((t1 - t0) / 1000))
+		done | awk '{ s += $1; if (min == "" || $1 < min) min = $1 }
+			END { printf "%.3f %.3f\n", s / NR / 1000, min / 1000 }' > "$tmp/$name"
+	}
+fi
+
+row() { # LABEL NAME: mean, min, ratios to the floor and to openssl list
+	local mean min fl ol
+	read -r mean min < "$tmp/$2"
+	read -r fl _ < "$tmp/floor"
+	read -r ol _ < "$tmp/olist"
+	awk -v l="$1" -v m="$mean" -v n="$min" -v f="$fl" -v o="$ol" \
+		'BEGIN { printf "  %-40s %8.1f %8.1f %9.1fx %9.1fx\n", l, m, n, m / f, m / o }'
+}
+
+group() { # TITLE: the four measurements under the current environment
+	echo
+	echo "== $1"
+	measure floor "$floor"
+	measure olist "$openssl" list -providers
+	measure check "$fipsctl" check
+	measure selftest "$fipsctl" check --selftest
+	# The OpenSSL probe's share, the like of `openssl list -providers`.
+	measure ossl "$fipsctl" check --only 'openssl.*'
+	printf '  %-40s %8s %8s %10s %10s\n' command "mean ms" "min ms" "/ floor" "/ openssl"
+	row "floor (empty main, $ndso DSOs)" floor
+	row "openssl list -providers" olist
+	row "fipsctl check" check
+	row "fipsctl check --selftest" selftest
+	row "fipsctl check --only 'openssl.*'" ossl
+}
+
+echo "fipsctl check wall time: $tool, $runs runs each, $(nproc) CPUs, $(uname -r)"
+echo "fipsctl: $fipsctl; floor links: $pkgs"
+
+(unset OPENSSL_CONF; group "system OpenSSL configuration (OPENSSL_CONF unset)")
+
+cache=${FIPSCTL_CACHE:-/var/cache/fipsctl-test}/openssl-fips
+if [ -f "$cache/openssl-fips.cnf" ]; then
+	(export OPENSSL_CONF=$cache/openssl-fips.cnf
+	 group "FIPS provider $(cat "$cache/VERSION") active (OPENSSL_CONF=$OPENSSL_CONF)")
+else
+	echo
+	echo "== FIPS provider configuration: skipped, no build in $cache (run tests/setup/10-openssl-fips.sh)"
+fi
