@@ -174,7 +174,9 @@ int fc_root_open(const struct fc_root *root, const char *path, int flags)
 int fc_root_read(const struct fc_root *root, const char *path, size_t limit,
 		 char **out, size_t *len)
 {
-	_cleanup_close_ int fd = fc_root_open(root, path, O_RDONLY);
+	/* O_NONBLOCK: opening a FIFO planted in a hostile root must not wait
+	 * for a writer that never comes. */
+	_cleanup_close_ int fd = fc_root_open(root, path, O_RDONLY | O_NONBLOCK);
 	if (fd < 0)
 		return fd;
 	struct stat st;
@@ -182,6 +184,10 @@ int fc_root_read(const struct fc_root *root, const char *path, size_t limit,
 		return -errno;
 	if (S_ISDIR(st.st_mode))
 		return -EISDIR;
+	/* /proc and /sys files are regular files too; a FIFO, socket or
+	 * device where one is expected is refused, never read. */
+	if (!S_ISREG(st.st_mode))
+		return -EINVAL;
 	/* /proc files report size 0: bound the read itself, not the stat. */
 	if (S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    (unsigned long long)st.st_size > limit)

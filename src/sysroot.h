@@ -55,7 +55,9 @@ int fc_root_open(const struct fc_root *root, const char *path,
 
 /*
  * Read a whole file of at most limit bytes.  *out is NUL-terminated (the
- * data may hold NULs: use *len).  -EFBIG when the file holds more.
+ * data may hold NULs: use *len).  -EFBIG when the file holds more,
+ * -EISDIR for a directory, -EINVAL for anything else that is not a
+ * regular file (a FIFO, socket or device).
  */
 int fc_root_read(const struct fc_root *root, const char *path, size_t limit,
 		 char **out, size_t *len) FC_WUR;

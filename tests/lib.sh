@@ -6,6 +6,8 @@
 set -u
 : "${TOP:=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 : "${BUILD:=$TOP/build}"
+# Relative to the tree, as in run-tests.sh, so tests may cd elsewhere.
+case $BUILD in /*) ;; *) BUILD=$TOP/$BUILD ;; esac
 : "${FIPSCTL:=$BUILD/fipsctl}"
 export LC_ALL=C SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
 export FIPSCTL_PROBE_DIR=${FIPSCTL_PROBE_DIR:-$BUILD/probes}
@@ -29,6 +31,23 @@ expect_rc() {
 	not_ok "$name" "exit $rc, expected $want: $*"
 	sed 's/^/    stderr: /' "$t_tmp/err" | head -20 >&2
 	return 1
+}
+
+# golden NAME EXPECTED ACTUAL: compare the file ACTUAL with the golden file
+# EXPECTED (the diff on stderr); with UPDATE_GOLDEN set, rewrite EXPECTED.
+golden() {
+	local name=$1 expected=$2 actual=$3 shown=${2#"$TOP"/}
+	if [ -n "${UPDATE_GOLDEN:-}" ]; then
+		cp "$actual" "$expected"
+		ok "$name (rewritten: review 'git diff $shown')"
+	elif [ ! -f "$expected" ]; then
+		not_ok "$name" "$shown is missing (UPDATE_GOLDEN=1 writes it)"
+	elif diff -u "$expected" "$actual" > "$t_tmp/golden.diff"; then
+		ok "$name"
+	else
+		not_ok "$name" "output differs from $shown (if intended: UPDATE_GOLDEN=1, then review the diff)"
+		sed 's/^/    /' "$t_tmp/golden.diff" | head -80 >&2
+	fi
 }
 
 # Finish the script: non-zero when any case failed.
