@@ -21,6 +21,7 @@ struct fc_bootfs {
 	char *fstype;         /* "xfs", "ext4", ... */
 	char *majmin;         /* "253:1" */
 	char *uuid;           /* NULL when unknown */
+	char *label;          /* from libblkid; NULL when none or unknown */
 	char *uuid_via;       /* "libblkid", "/dev/disk/by-uuid", "ext4 ioctl" */
 	char *unknown_reason; /* why uuid is NULL */
 };

@@ -79,6 +79,15 @@ void fc_buf_addf(struct fc_buf *b, const char *fmt, ...) FC_PRINTF(2, 3);
 void fc_buf_free(struct fc_buf *b);
 char *fc_buf_steal(struct fc_buf *b);
 
+/*
+ * Where and why a line-based parser rejected its input (it returned
+ * -EBADMSG): line is 1-based, what a static phrase such as "bad escape".
+ */
+struct fc_parse_err {
+	unsigned line;
+	const char *what;
+};
+
 bool fc_streq(const char *a, const char *b);
 bool fc_startswith(const char *s, const char *prefix);
 /* Trim ASCII white space at both ends, in place; returns s. */
