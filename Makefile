@@ -17,6 +17,27 @@ DATADIR     ?= $(PREFIX)/share/fipsctl
 SYSCONFDIR  ?= /etc
 DESTDIR     ?=
 
+# Cross build for aarch64 into build-aarch64/:  make CROSS=aarch64 [SYSROOT=DIR]
+# Debian's arm64 -dev packages cannot be installed beside the amd64 ones,
+# so headers, libraries and .pc files come only from an unpacked arm64
+# sysroot folder (tests/setup/50-arm64-sysroot.sh makes it); the result
+# runs under qemu-aarch64 -L SYSROOT (tests/cross/) or in the aarch64 VM.
+CROSS       ?=
+DEPS_HINT   := tests/deps.sh
+ifneq ($(CROSS),)
+ifneq ($(CROSS),aarch64)
+$(error CROSS=$(CROSS): only CROSS=aarch64 is supported)
+endif
+CROSS_TRIPLET := aarch64-linux-gnu
+SYSROOT     ?= $(or $(FIPSCTL_CACHE),/var/cache/fipsctl-test)/arm64-sysroot
+CC          := $(CROSS_TRIPLET)-gcc --sysroot=$(SYSROOT)
+AR          := $(CROSS_TRIPLET)-ar
+PKG_CONFIG  := env PKG_CONFIG_SYSROOT_DIR=$(SYSROOT) \
+	       PKG_CONFIG_LIBDIR=$(SYSROOT)/usr/lib/$(CROSS_TRIPLET)/pkgconfig:$(SYSROOT)/usr/share/pkgconfig \
+	       pkg-config
+BUILD       ?= build-$(CROSS)
+DEPS_HINT   := tests/setup/50-arm64-sysroot.sh
+endif
 CC          ?= cc
 PKG_CONFIG  ?= pkg-config
 SANITIZE    ?=
@@ -26,16 +47,19 @@ BUILD       ?= build$(if $(SANITIZE),-san)
 # library is loaded by its own probe helper (src/probe.h).
 CORE_PKGS   := json-c blkid
 PROBE_openssl_PKGS := libcrypto
-PROBE_gcrypt_PKGS  := libgcrypt
+PROBE_libgcrypt_PKGS := libgcrypt
 PROBE_gnutls_PKGS  := gnutls
 PROBE_nss_PKGS     := nss
-ALL_PKGS := $(CORE_PKGS) $(PROBE_openssl_PKGS) $(PROBE_gcrypt_PKGS) \
-	    $(PROBE_gnutls_PKGS) $(PROBE_nss_PKGS)
+# The rpmdb helper (checks/probe-rpmdb.c) reads the rpmdb and compares
+# versions with librpm; librpmio links a crypto library, so only it does.
+PROBE_rpmdb_PKGS   := rpm
+ALL_PKGS := $(CORE_PKGS) $(PROBE_openssl_PKGS) $(PROBE_libgcrypt_PKGS) \
+	    $(PROBE_gnutls_PKGS) $(PROBE_nss_PKGS) $(PROBE_rpmdb_PKGS)
 
 missing := $(strip $(foreach p,$(ALL_PKGS),$(if $(shell $(PKG_CONFIG) --exists $(p) && echo y),,$(p))))
 ifneq ($(missing),)
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
-$(error pkg-config cannot find: $(missing). Run 'tests/deps.sh' to install the build dependencies)
+$(error pkg-config cannot find: $(missing). Run '$(DEPS_HINT)' to install the build dependencies)
 endif
 endif
 
@@ -63,11 +87,12 @@ CORE_LIBS := $(call pc_libs,$(CORE_PKGS))
 # Every src/ and checks/ file is part of the core library, except the
 # program entry points and the probe implementations (checks/probe-*.c).
 PROBES      := $(patsubst checks/probe-%.c,%,$(wildcard checks/probe-*.c))
-CORE_SRCS   := $(filter-out src/main.c src/probe-child.c,$(wildcard src/*.c)) \
+CORE_SRCS   := $(filter-out src/main.c src/probe-child.c src/probe-module.c,$(wildcard src/*.c)) \
 	       $(filter-out $(wildcard checks/probe-*.c),$(wildcard checks/*.c))
 CORE_OBJS   := $(CORE_SRCS:%.c=$(BUILD)/%.o)
 # What a probe helper links besides its library: no parent-only code.
-PROBE_CORE  := src/util.c src/report.c src/report-json.c src/sysroot.c src/probe-child.c
+PROBE_CORE  := src/util.c src/report.c src/report-json.c src/sysroot.c src/probe-child.c \
+	       src/probe-module.c
 PROBE_CORE_OBJS := $(PROBE_CORE:%.c=$(BUILD)/%.o)
 PROBE_BINS  := $(PROBES:%=$(BUILD)/probes/fipsctl-probe-%)
 UNIT_SRCS   := $(wildcard tests/unit/test-*.c)
@@ -88,12 +113,16 @@ define probe_rules
 $(BUILD)/checks/probe-$(1).o: checks/probe-$(1).c
 	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_CFLAGS) $$(call pc_cflags,$$(PROBE_$(1)_PKGS)) -MMD -MP -c -o $$@ $$<
-$(BUILD)/probes/fipsctl-probe-$(1): $(BUILD)/checks/probe-$(1).o $$(PROBE_CORE_OBJS)
+$(BUILD)/probes/fipsctl-probe-$(1): $(BUILD)/checks/probe-$(1).o $$(PROBE_CORE_OBJS) $$(PROBE_$(1)_OBJS:%.c=$(BUILD)/%.o)
 	@mkdir -p $$(@D)
 	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(call pc_libs,$$(PROBE_$(1)_PKGS)) $$(CORE_LIBS) $$(PROBE_$(1)_EXTRA_LIBS)
 endef
-PROBE_gcrypt_EXTRA_LIBS := $(call pc_libs,gpg-error)
+PROBE_libgcrypt_EXTRA_LIBS := $(call pc_libs,gpg-error)
+# The integrity HMAC of libgcrypt >= 1.10.1 is an ELF section.
+PROBE_libgcrypt_OBJS := src/elf-section.c
 PROBE_nss_EXTRA_LIBS := -ldl
+# Core sources a helper needs beyond PROBE_CORE.
+PROBE_rpmdb_OBJS := src/policy.c src/policy-set.c src/policy-match.c src/jsonpos.c
 $(foreach p,$(PROBES),$(eval $(call probe_rules,$(p))))
 
 $(BUILD)/libfipsctl.a: $(CORE_OBJS)
@@ -105,7 +134,20 @@ $(BUILD)/fipsctl: $(BUILD)/src/main.o $(BUILD)/libfipsctl.a
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfipsctl.a tests/unit/harness.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< $(BUILD)/libfipsctl.a $(CORE_LIBS)
+	$(CC) $(ALL_CFLAGS) $(UNIT_$*_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< $(BUILD)/libfipsctl.a $(CORE_LIBS) $(UNIT_$*_LIBS)
+# Unit tests that need a library the parent does not link: the matching
+# rules are tested with rpm's own comparison (src/rpm-evr.h).
+UNIT_test-policy_CFLAGS := $(call pc_cflags,rpm)
+UNIT_test-policy_LIBS := $(call pc_libs,rpm)
+UNIT_test-validated_CFLAGS := -Ichecks
+# fc_rpmvercmp (used in the parent to order boot entries) checked against
+# rpm's own rpmvercmp.
+UNIT_test-vercmp_CFLAGS := $(call pc_cflags,rpm)
+UNIT_test-vercmp_LIBS := $(call pc_libs,rpm)
+
+# When run from $(BUILD), fipsctl reads the source tree's policies/.
+$(BUILD)/src/policy-set.o: ALL_CFLAGS += -DFC_SRCDIR='"$(CURDIR)"' \
+	-DFC_BUILDDIR='"$(abspath $(BUILD))"'
 
 # Test-only shared objects (fault injection shims); never installed.
 $(BUILD)/tests/lib/%.so: tests/lib/%.c
@@ -118,15 +160,17 @@ $(BUILD)/fuzz/%-replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libfipsctl.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libfipsctl.a $(CORE_LIBS)
 
+# 'make fuzz': the core library again with clang and the fuzzer
+# instrumentation (in build-fuzz/), then each target linked with libFuzzer.
+# Run one:  build-fuzz/fuzz/fuzz-cmdline tests/fuzz/corpus/fuzz-cmdline
 FUZZ_CC ?= clang
-fuzz: $(FUZZ_SRCS)
-	@mkdir -p $(BUILD)/fuzz
-	@for f in $(FUZZ_SRCS); do n=$$(basename $$f .c); \
-	  echo "  FUZZ $$n"; \
-	  $(FUZZ_CC) -std=gnu11 -g -O1 -D_GNU_SOURCE -Isrc $(call pc_cflags,$(CORE_PKGS)) \
-	    -DFC_LIBEXECDIR='"$(LIBEXECDIR)"' -DFC_DATADIR='"$(DATADIR)"' -DFC_SYSCONFDIR='"$(SYSCONFDIR)"' \
-	    -fsanitize=fuzzer,address,undefined -o $(BUILD)/fuzz/$$n $$f $(CORE_SRCS) $(CORE_LIBS) || exit 1; \
-	done
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=$(FUZZ_CC) SANITIZE=fuzzer-no-link,address,undefined build-fuzz/libfipsctl.a
+	@mkdir -p build-fuzz/fuzz
+	@for f in $(FUZZ_SRCS); do n=$$(basename $$f .c); echo "  FUZZ $$n"; \
+	  $(FUZZ_CC) $(filter-out -fsanitize=% -D_FORTIFY_SOURCE=2,$(ALL_CFLAGS)) \
+	    -fsanitize=fuzzer,address,undefined -o build-fuzz/fuzz/$$n $$f \
+	    build-fuzz/libfipsctl.a $(CORE_LIBS) || exit 1; done
 
 tests: $(UNIT_BINS) $(FUZZ_REPLAY) $(TEST_SHLIBS)
 
@@ -140,9 +184,20 @@ install: all
 	for f in $(wildcard policies/*.json); do install -m 0644 $$f $(DESTDIR)$(DATADIR)/policies/; done
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
-.PHONY: all check tests install clean fuzz
+# Wall time of fipsctl check next to its floor and openssl list -providers.
+bench: all
+	BUILD=$(BUILD) tests/bench/check-time.sh
+
+# Every validated-module table in its stable text form, committed as
+# tests/policy-snapshot.txt: a table change shows up as a reviewable diff,
+# and tests/policy/test-snapshot.sh fails until the snapshot is renewed.
+policy-snapshot: $(BUILD)/fipsctl
+	FIPSCTL=$(BUILD)/fipsctl tests/policy/snapshot.sh > tests/policy-snapshot.txt.tmp
+	mv tests/policy-snapshot.txt.tmp tests/policy-snapshot.txt
+
+.PHONY: all check tests install clean fuzz bench policy-snapshot
 .DELETE_ON_ERROR:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
