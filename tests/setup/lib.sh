@@ -75,3 +75,21 @@ setup_pkg_version() {
 	dpkg-query -W -f='${Version}' "$1" 2> /dev/null ||
 		apt-cache policy "$1" | sed -n 's/^ *Candidate: //p'
 }
+
+# setup_source_near PKG VERSION DIR: Debian's source of PKG unpacked under
+# DIR: VERSION, or when the mirror no longer carries it (security updates
+# leave the pool) the newest one that downloads.  Prints "VERSION TREE",
+# the version read from the tree's own debian/changelog.
+setup_source_near() {
+	local pkg=$1 want=$2 dir=$3 v tree
+	for v in "$want" $(apt-cache showsrc "$pkg" | sed -n 's/^Version: //p' |
+		sort -r -V | grep -vxF "$want"); do
+		if tree=$(setup_debian_source "$pkg" "$v" "$dir"); then
+			echo "$(dpkg-parsechangelog -l "$tree/debian/changelog" -S Version) $tree"
+			return 0
+		fi
+		setup_log "$pkg source $v not downloadable; trying an older one"
+	done
+	echo "setup: no $pkg source version could be fetched" >&2
+	return 1
+}
