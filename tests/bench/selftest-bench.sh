@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The self-test core measured (issue 6): `fipsctl selftest --bench` on
+# x86_64 and, when the cross build and qemu-aarch64 are there, on aarch64
+# under user emulation (its figures are relative only: qemu translates
+# every instruction).  Per architecture and library configuration it
+# prints
+#   - per module and algorithm: vectors run, ns per known-answer test and
+#     MB/s of the bulk algorithms (64 KiB buffers),
+#   - per module: the core's whole run next to the library's own
+#     self-test measured in the same run (OSSL_PROVIDER_self_test,
+#     GCRYCTL_SELFTEST, gnutls_*_self_test, NSS FIPS token init),
+# and keeps each JSON report in $BUILD/bench/selftest-<arch>-<config>.json.
+#   make bench   (BUILD=..., BENCH_SECONDS=S per algorithm, default 0.1)
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-build}
+case $BUILD in /*) ;; *) BUILD=$top/$BUILD ;; esac
+seconds=${BENCH_SECONDS:-0.1}
+cache=${FIPSCTL_CACHE:-/var/cache/fipsctl-test}
+sysroot=${SYSROOT:-$cache/arm64-sysroot}
+out=$BUILD/bench
+[ -x "$BUILD/fipsctl" ] || { echo "bench: no $BUILD/fipsctl (run make)" >&2; exit 2; }
+command -v jq > /dev/null || { echo "bench: jq not found" >&2; exit 2; }
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export LC_ALL=C
+
+# tables JSON TITLE: the two tables of one report
+tables() {
+	echo
+	echo "== $2"
+	jq -r '.findings[] | select((.id | test("^selftest\\.[a-z]+\\.")) and .status != "skip")
+		| [(.check | sub("^selftest\\."; "")),
+		   (.facts[] | select(.key == "algorithm") | .value),
+		   ([.facts[] | select(.key == "passed" or .key == "failed") | .value | tonumber] | add),
+		   ((.facts[] | select(.key == "ns_per_kat") | .value) // "-"),
+		   ((.facts[] | select(.key == "mb_per_s") | .value) // "-")] | @tsv' "$1" |
+		awk -F'\t' 'BEGIN { printf "  %-10s %-22s %7s %12s %10s\n", "module", "algorithm", "vectors", "ns/KAT", "MB/s" }
+			{ printf "  %-10s %-22s %7s %12s %10s\n", $1, $2, $3, $4, $5 }'
+	echo
+	jq -r '.findings[] | select(.id | test("^selftest\\.[a-z]+$"))
+		| [(.id | sub("^selftest\\."; "")), .status,
+		   ((.facts[] | select(.key == "run_ms") | .value) // "-"),
+		   ((.facts[] | select(.key == "library_selftest_ms") | .value) // "-"),
+		   ((.facts[] | select(.key == "library_selftest") | .value) // "-"),
+		   ((.facts[] | select(.key == "module") | .value) // "-")] | @tsv' "$1" |
+		awk -F'\t' 'BEGIN { printf "  %-10s %-6s %14s %18s  %s\n", "module", "result", "core run ms", "own self-test ms", "own self-test / module" }
+			{ own = $4 ~ /^[0-9.]+$/ ? $4 : "n/a"
+			  printf "  %-10s %-6s %14s %18s  %s / %s\n", $1, $2, $3, own, $5, $6 }'
+}
+
+# run ARCH CONFIG TITLE [ENV=VAL...]: one benchmark, table and JSON.  One
+# module at a time: fipsctl runs the helpers in parallel, and on a small
+# machine they would time each other's load.
+run() {
+	local arch=$1 config=$2 title=$3 m; shift 3
+	local json=$out/selftest-$arch-$config.json
+	for m in openssl libgcrypt gnutls nss; do
+		if [ "$arch" = aarch64 ]; then
+			([ $# -eq 0 ] || export "$@"; arm selftest --module $m --bench --seconds "$seconds" \
+				--probe-timeout 1800000 --format json) > "$tmp/$m.json" 2> "$tmp/err" || true
+		else
+			env "$@" FIPSCTL_PROBE_DIR="$BUILD/probes" "$BUILD/fipsctl" selftest --module $m \
+				--bench --seconds "$seconds" --format json > "$tmp/$m.json" 2> "$tmp/err" || true
+		fi
+	done
+	jq -s '.[0] + {findings: [.[].findings[]]}' "$tmp"/{openssl,libgcrypt,gnutls,nss}.json \
+		> "$json" 2> "$tmp/err" || : > "$json"
+	if [ ! -s "$json" ]; then
+		echo; echo "== $title: no report"; sed 's/^/  /' "$tmp/err"; return
+	fi
+	tables "$json" "$title"
+	echo "  (JSON: $json)"
+}
+
+# The FIPS configurations of tests/setup/, as far as they are cached.
+fips_env=()
+fips_what=()
+if [ -f "$cache/openssl-fips/openssl-fips.cnf" ]; then
+	fips_env+=(OPENSSL_CONF="$cache/openssl-fips/openssl-fips.cnf")
+	fips_what+=("OpenSSL FIPS provider")
+fi
+fips_env+=(LIBGCRYPT_FORCE_FIPS_MODE=1)
+fips_what+=("libgcrypt FIPS mode")
+if [ -f "$cache/gnutls-fips/lib/libgnutls.so.30" ]; then
+	fips_env+=(LD_LIBRARY_PATH="$cache/gnutls-fips/lib" GNUTLS_FORCE_FIPS_MODE=1)
+	fips_what+=("GnuTLS FIPS build")
+fi
+what=$(IFS=,; echo "${fips_what[*]}")
+
+echo "fipsctl selftest --bench: $seconds s per algorithm, $(nproc) CPUs, $(uname -r)"
+run x86_64 system "x86_64 (native), the system's configuration"
+run x86_64 fips "x86_64 (native), FIPS configurations: ${what//,/, }" "${fips_env[@]}"
+
+# aarch64: the cross build and its launchers as the aarch64 test tier
+# makes them (tests/cross/lib-cross.sh), in a subshell: it exits when the
+# tools or the sysroot are missing.
+(
+	t_tmp=$tmp TOP=$top SYSROOT=$sysroot
+	skip() { echo; echo "== aarch64: skipped, $2"; }
+	not_ok() { echo; echo "== aarch64: $2"; tail "$tmp/make.log"; }
+	. "$top/tests/cross/lib-cross.sh"
+	cross_setup bench-aarch64
+	run aarch64 system "aarch64 (EMULATED by qemu-aarch64: relative figures only), the system's configuration"
+	# The arm64 FIPS provider of tests/setup/60-openssl-fips-arm64.sh.
+	afips=$cache/openssl-fips-arm64
+	aenv=(LIBGCRYPT_FORCE_FIPS_MODE=1)
+	awhat="libgcrypt FIPS mode"
+	if [ -f "$afips/fipsmodule.cnf" ] && [ -f "$afips/fips.so" ]; then
+		printf '%s\n' "openssl_conf = openssl_init" ".include $afips/fipsmodule.cnf" \
+			"[openssl_init]" "providers = provider_sect" "alg_section = algorithm_sect" \
+			"[provider_sect]" "fips = fips_sect" "base = base_sect" "[base_sect]" \
+			"activate = 1" "[algorithm_sect]" "default_properties = fips=yes" \
+			"[fips_sect]" "module = $afips/fips.so" > "$tmp/openssl-fips-arm64.cnf"
+		aenv+=(OPENSSL_CONF="$tmp/openssl-fips-arm64.cnf")
+		awhat="OpenSSL FIPS provider, $awhat"
+	fi
+	run aarch64 fips "aarch64 (EMULATED: relative figures only), FIPS configurations: $awhat" "${aenv[@]}"
+)
