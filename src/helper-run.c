@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "helper-run.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "cmd.h"
+#include "evidence.h"
+#include "probe.h"
+
+int fc_helper_start(const char *name, const char *const *args, bool feed,
+		    struct fc_helper *h)
+{
+	*h = (struct fc_helper){ .pid = -1, .in_fd = -1 };
+	_cleanup_free_ char *dir = fc_probe_dir();
+	h->path = fc_asprintf("%s/%s", dir, name);
+	size_t n = 0;
+	while (args[n])
+		n++;
+	const char **argv = fc_calloc(n + 2, sizeof(char *));
+	argv[0] = h->path;
+	for (size_t i = 0; i < n; i++)
+		argv[i + 1] = args[i];
+	int in[2] = { -1, -1 }, out[2] = { -1, -1 };
+	int r = 0;
+	if ((feed && pipe2(in, O_CLOEXEC) < 0) || pipe2(out, O_CLOEXEC) < 0) {
+		r = -errno;
+		fc_err("%s: pipe: %s", name, strerror(-r));
+		goto out;
+	}
+	h->pid = fork();
+	if (h->pid < 0) {
+		r = -errno;
+		fc_err("%s: fork: %s", name, strerror(-r));
+		goto out;
+	}
+	if (h->pid == 0) {
+		int devnull = feed ? -1 : open("/dev/null", O_RDONLY);
+		if (dup2(feed ? in[0] : devnull, STDIN_FILENO) < 0 ||
+		    dup2(out[1], STDOUT_FILENO) < 0)
+			_exit(126);
+		execv(h->path, (char *const *)argv);
+		dprintf(STDERR_FILENO, "fipsctl: cannot execute %s: %s\n",
+			h->path, strerror(errno));
+		_exit(errno == ENOENT ? 125 : 126);
+	}
+	if (feed) {
+		h->in_fd = in[1];
+		in[1] = -1;
+	}
+	h->out = fdopen(out[0], "r");
+	if (!h->out)
+		fc_oom();
+	out[0] = -1;
+out:
+	for (int i = 0; i < 2; i++) {
+		if (in[i] >= 0)
+			close(in[i]);
+		if (out[i] >= 0)
+			close(out[i]);
+	}
+	free(argv);
+	if (r < 0) {
+		free(h->path);
+		h->path = NULL;
+	}
+	return r;
+}
+
+int fc_helper_write(struct fc_helper *h, const void *buf, size_t len)
+{
+	struct sigaction ign = { .sa_handler = SIG_IGN }, old;
+	sigaction(SIGPIPE, &ign, &old);
+	int r = fc_write_all(h->in_fd, buf, len);
+	sigaction(SIGPIPE, &old, NULL);
+	return r;
+}
+
+int fc_helper_finish(struct fc_helper *h)
+{
+	if (h->in_fd >= 0)
+		close(h->in_fd);
+	if (h->out)
+		fclose(h->out);
+	h->in_fd = -1;
+	h->out = NULL;
+	int st = 0, r = 0;
+	if (h->pid > 0) {
+		pid_t w;
+		while ((w = waitpid(h->pid, &st, 0)) < 0 && errno == EINTR)
+			;
+		if (w < 0) {
+			r = -errno;
+			fc_err("waiting for %s: %s", h->path, strerror(-r));
+		} else if (WIFSIGNALED(st)) {
+			fc_err("%s was killed by signal %d (%s)", h->path,
+			       WTERMSIG(st), strsignal(WTERMSIG(st)));
+			r = -EIO;
+		} else if (WEXITSTATUS(st) == 125) {
+			fc_err("the evidence helper %s is missing: install "
+			       "fipsctl completely (make install puts it in "
+			       "the libexec directory) or set "
+			       "FIPSCTL_PROBE_DIR",
+			       h->path);
+			r = -ENOENT;
+		} else if (WEXITSTATUS(st) == FC_EV_HELPER_EXIT_INPUT) {
+			r = -EINVAL;
+		} else if (WEXITSTATUS(st) != 0) {
+			/* 127: the dynamic loader said which library is
+			 * missing, on our stderr. */
+			r = -EIO;
+		}
+	}
+	free(h->path);
+	*h = (struct fc_helper){ .pid = -1, .in_fd = -1 };
+	return r;
+}
+
+int fc_helper_run(const char *name, const char *const *args, const void *in,
+		  size_t in_len, size_t max, struct fc_buf *out)
+{
+	struct fc_helper h;
+	int r = fc_helper_start(name, args, in != NULL, &h);
+	if (r < 0)
+		return r;
+	/* The helpers read all their input before they write: feeding
+	 * first, then reading, cannot deadlock. */
+	int w = in ? fc_helper_write(&h, in, in_len) : 0;
+	if (h.in_fd >= 0) {
+		close(h.in_fd);
+		h.in_fd = -1;
+	}
+	char chunk[8192];
+	size_t n;
+	bool overflow = false;
+	while ((n = fread(chunk, 1, sizeof(chunk), h.out)) > 0) {
+		if (out->len + n > max)
+			overflow = true;
+		else
+			fc_buf_add(out, chunk, n);
+	}
+	r = fc_helper_finish(&h);
+	if (r == 0 && w < 0) {
+		fc_err("writing to the evidence helper: %s", strerror(-w));
+		r = w;
+	}
+	if (r == 0 && overflow) {
+		fc_err("the evidence helper's output exceeds %zu bytes", max);
+		r = -EIO;
+	}
+	return r;
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Text for strict consumers.  Facts are bytes as read from the audited
+ * system; JSON and XML readers reject invalid UTF-8, and XML 1.0 also
+ * forbids most control characters even when escaped.
+ */
+#ifndef FC_UTF8_H
+#define FC_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * A copy of s that is valid UTF-8: every byte that does not start a
+ * well-formed sequence (overlong forms, surrogates and code points above
+ * U+10FFFF included) becomes U+FFFD.  With xml, so do the characters XML
+ * 1.0 does not allow (controls other than tab, newline and carriage
+ * return, U+FFFE and U+FFFF).  NULL gives "".
+ */
+char *fc_utf8_clean(const char *s, bool xml);
+
+#endif
