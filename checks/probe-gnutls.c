@@ -525,6 +525,7 @@ static int run(struct fc_probe_ctx *ctx)
 static const struct fc_probe_def probe_gnutls = {
 	.name = "gnutls",
 	.run = run,
+	.selftest = fc_selftest_gnutls, /* checks/selftest-gnutls.c */
 };
 
 int main(int argc, char **argv)

@@ -483,6 +483,7 @@ static int run(struct fc_probe_ctx *ctx)
 static const struct fc_probe_def probe_libgcrypt = {
 	.name = "libgcrypt",
 	.run = run,
+	.selftest = fc_selftest_libgcrypt, /* checks/selftest-libgcrypt.c */
 };
 
 int main(int argc, char **argv)

@@ -24,9 +24,7 @@
  */
 #include <dlfcn.h>
 #include <errno.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include <nss.h>
 #include <pk11pub.h>
@@ -36,16 +34,11 @@
 #include <secerr.h>
 #include <secmod.h>
 
-#include <json-c/json.h>
-
 #include "probe-child.h"
 #include "probe-module.h"
-#include "report-json.h"
 #include "sysroot.h"
 
 #define SYSTEM_NSSDB "/etc/pki/nssdb"
-/* A child reports a handful of findings; anything larger is broken. */
-#define CHILD_OUTPUT_MAX (1024 * 1024)
 
 /* The parameters NSS itself passes to softoken for a database-less FIPS
  * token (module-probes.md section 5): no files are opened or created. */
@@ -64,122 +57,38 @@ struct nss_probe {
 typedef void (*nss_part_fn)(struct nss_probe *np, struct fc_report *r,
 			    const void *arg);
 
-static _Noreturn void child_finish(struct fc_report *r, int fd)
-{
-	struct json_object *arr = json_object_new_array();
-	for (size_t i = 0; i < r->n_findings; i++)
-		json_object_array_add(arr, fc_finding_to_json(r->findings[i]));
-	const char *s = json_object_to_json_string_ext(arr, JSON_C_TO_STRING_PLAIN);
-	int w = fc_write_all(fd, s, strlen(s));
-	json_object_put(arr);
-	fc_report_free(r);
-	/* _exit: the parent's stdio buffers and atexit handlers are not ours. */
-	_exit(w < 0 ? 1 : 0);
-}
+/* A part and what it needs, as the forked child runs it. */
+struct nss_part {
+	struct nss_probe *np;
+	nss_part_fn fn;
+	const void *arg;
+};
 
-static int read_bounded(int fd, struct fc_buf *b, size_t max)
+static int nss_part_run(struct fc_probe_ctx *ctx, void *arg)
 {
-	char chunk[8192];
-	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof(chunk));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return 0;
-		if (b->len + (size_t)n > max)
-			return -EFBIG;
-		fc_buf_add(b, chunk, (size_t)n);
-	}
+	const struct nss_part *p = arg;
+	p->fn(p->np, ctx->report, p->arg);
+	return 0;
 }
 
 /*
  * Run fn in a child and add its findings to the probe's report.  When the
- * child dies or says nothing usable, the finding id+suffix of check_id is
- * an error naming what happened to the child.
+ * child dies, says nothing usable or cannot be started, the finding
+ * id+suffix of check_id is an error naming what happened to the child.
  */
 static void run_forked(struct nss_probe *np, const char *check_id,
 		       const char *suffix, const char *what, nss_part_fn fn,
 		       const void *arg)
 {
-	struct fc_report *into = np->ctx->report;
-	_cleanup_free_ char *why = NULL;
-	struct fc_buf out = { 0 };
-	int p[2];
-	if (pipe(p) < 0) {
-		why = fc_asprintf("pipe: %s", strerror(errno));
-		goto out;
-	}
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0) {
-		why = fc_asprintf("fork: %s", strerror(errno));
-		close(p[0]);
-		close(p[1]);
-		goto out;
-	}
-	if (pid == 0) {
-		/* stdout is the helper's answer to fipsctl: whatever a library
-		 * might print there goes to stderr (diagnostics) instead. */
-		close(p[0]);
-		if (dup2(STDERR_FILENO, STDOUT_FILENO) < 0)
-			_exit(126);
-		struct fc_report *r = fc_report_new();
-		fn(np, r, arg);
-		child_finish(r, p[1]);
-	}
-	close(p[1]);
-	int rr = read_bounded(p[0], &out, CHILD_OUTPUT_MAX);
-	close(p[0]);
-	if (rr < 0)
-		kill(pid, SIGKILL);
-	int ws;
-	pid_t w;
-	while ((w = waitpid(pid, &ws, 0)) < 0 && errno == EINTR)
-		;
-	if (w < 0)
-		why = fc_asprintf("waitpid: %s", strerror(errno));
-	else if (WIFSIGNALED(ws) && rr == 0)
-		why = fc_asprintf("the child examining %s was killed by signal "
-				  "%d (%s)",
-				  what, WTERMSIG(ws), strsignal(WTERMSIG(ws)));
-	else if (rr < 0)
-		why = fc_asprintf("reading the result for %s: %s", what,
-				  strerror(-rr));
-	else if (!WIFEXITED(ws) || WEXITSTATUS(ws) != 0)
-		why = fc_asprintf("the child examining %s exited with status %d",
-				  what, WEXITSTATUS(ws));
-	if (why)
-		goto out;
-
-	enum json_tokener_error jerr;
-	struct json_object *arr =
-		json_tokener_parse_verbose(out.data ? out.data : "", &jerr);
-	if (!arr || !json_object_is_type(arr, json_type_array)) {
-		why = fc_asprintf("the child examining %s sent no findings (%s)",
-				  what, arr ? "not an array"
-					    : json_tokener_error_desc(jerr));
-		json_object_put(arr);
-		goto out;
-	}
-	for (size_t i = 0; i < json_object_array_length(arr); i++) {
-		char *err = NULL;
-		if (fc_finding_from_json(json_object_array_get_idx(arr, i), into,
-					 &err) < 0) {
-			why = fc_asprintf("the child examining %s sent a "
-					  "malformed finding: %s", what, err);
-			free(err);
-			break;
-		}
-	}
-	json_object_put(arr);
-out:
-	if (why) {
+	struct nss_part part = { .np = np, .fn = fn, .arg = arg };
+	_cleanup_free_ char *who = fc_asprintf("the child examining %s", what);
+	int r = fc_probe_forked(np->ctx, check_id, suffix, who, nss_part_run,
+				&part);
+	if (r < 0) {
 		struct fc_finding *f = fc_probe_finding(np->ctx, check_id, suffix);
-		fc_finding_status(f, FC_STATUS_ERROR, "%s", why);
+		fc_finding_status(f, FC_STATUS_ERROR, "starting %s: %s", who,
+				  strerror(-r));
 	}
-	fc_buf_free(&out);
 }
 
 /* --- NSS error text ------------------------------------------------------ */
@@ -793,6 +702,7 @@ static int run(struct fc_probe_ctx *ctx)
 static const struct fc_probe_def probe_nss = {
 	.name = "nss",
 	.run = run,
+	.selftest = fc_selftest_nss, /* checks/selftest-nss.c */
 };
 
 int main(int argc, char **argv)

@@ -1266,6 +1266,7 @@ static int run(struct fc_probe_ctx *ctx)
 static const struct fc_probe_def probe_openssl = {
 	.name = "openssl",
 	.run = run,
+	.selftest = fc_selftest_openssl, /* checks/selftest-openssl.c */
 };
 
 int main(int argc, char **argv)

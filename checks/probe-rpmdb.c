@@ -259,7 +259,8 @@ static int find_rpmdb(struct rpmdb_run *run, char **dbpath)
 			r = fc_root_stat(run->root, f, &st);
 		}
 	}
-	_cleanup_free_ char *shown = fc_root_display(run->root, RPMDB_PATH);
+	/* Paths in findings are inside the audited root, as elsewhere. */
+	_cleanup_free_ char *shown = fc_strdup(RPMDB_PATH);
 	fc_finding_fact(run->f, "rpmdb", "%s", shown);
 	if (r == -ENOENT || r == -ENOTDIR) {
 		fc_finding_status(run->f, FC_STATUS_SKIP,

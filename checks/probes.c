@@ -10,5 +10,10 @@
 #include "probe.h"
 
 const struct fc_probe_info *const fc_probe_infos[] = {
+	&fc_probe_info_openssl,
+	&fc_probe_info_nss,
+	&fc_probe_info_libgcrypt,
+	&fc_probe_info_gnutls,
+	&fc_probe_info_rpmdb,
 	NULL,
 };

@@ -2,10 +2,17 @@
 /*
  * The NSS adapter of the self-test core (issue 6, src/kat.h), run by
  * fipsctl-probe-nss for the check selftest.nss, through the PK11 API of
- * NSS's internal module in a child of the probe (NSS_NoDB_Init: no
- * database is opened or created).  The finding says whether that module
- * is in FIPS mode (PK11_IsFIPS: with the kernel in FIPS mode NSS puts it
- * there by itself).
+ * NSS's internal module in a child of the probe: in the database named by
+ * the first --nssdb (read-only), else with no database (NSS_NoDB_Init: no
+ * file is opened or created).  The finding says whether that module is in
+ * FIPS mode (PK11_IsFIPS: a database switched with 'modutil -fips true',
+ * or the kernel in FIPS mode, puts it there).
+ *
+ * The FIPS token takes no plaintext secret or private key and gives out
+ * no sensitive key's value, so keys go in by C_UnwrapKey and derived keys
+ * come out wrapped (see seal()); the non-FIPS module takes the same path.
+ * What the FIPS module refuses by its rules (an HMAC key shorter than half
+ * the digest) is skipped with that reason, only after it did refuse.
  *
  * SECStatus and the NSS error are turned into the core's codes here.  Not
  * offered through PK11 in NSS 3.87: SHA-3 and SHA-512/t (no OIDs), and the
@@ -29,6 +36,12 @@
 
 struct nss_kat {
 	PK11SlotInfo *slot;
+	bool fips; /* PK11_IsFIPS: the FIPS token's rules apply */
+	/* An AES-256 key generated inside the token, made on first use:
+	 * every known key goes in, and every derived key comes out, wrapped
+	 * with it (see seal()). */
+	PK11SymKey *wrap;
+	PRErrorCode err; /* of the last failed MAC or HKDF (see below) */
 };
 
 static SECOidTag oid_of(enum fc_kat_hash h)
@@ -112,18 +125,76 @@ static SECItem item(const uint8_t *p, size_t n)
 	return (SECItem){ siBuffer, (unsigned char *)p, (unsigned int)n };
 }
 
-/* A raw secret as a key for mech; NULL with why set. */
-static PK11SymKey *sym_key(struct nss_kat *k, CK_MECHANISM_TYPE mech,
-			   const uint8_t *key, size_t key_len,
-			   CK_FLAGS flags, struct fc_kat_why *why)
+/*
+ * Keys in and out of the token.  A FIPS 140 token refuses plaintext
+ * secret and private keys (softoken's FC_CreateObject answers
+ * CKR_ATTRIBUTE_VALUE_INVALID, PK11 reports SEC_ERROR_BAD_DATA) and the
+ * value of a sensitive key (every secret key is sensitive there), so the
+ * adapter does what a FIPS application does: a known key is encrypted
+ * inside the token with a key the token generated, under AES Key Wrap
+ * with Padding (SP 800-38F KWP, CKM_AES_KEY_WRAP_KWP), and unwrapped into
+ * it (C_UnwrapKey); a derived key is wrapped with the same key and the
+ * wrapped bytes decrypted by the token.  The same path serves the
+ * non-FIPS module, so both modes run the same code.
+ */
+#define WRAP_MECH CKM_AES_KEY_WRAP_KWP
+/* KWP adds an 8-byte block and pads to a multiple of 8 bytes. */
+#define WRAPPED_LEN(n) ((((n) + 7) / 8) * 8 + 8)
+
+static PK11SymKey *wrapping_key(struct nss_kat *k, struct fc_kat_why *why)
 {
-	SECItem it = item(key, key_len);
-	PK11SymKey *sk = PK11_ImportSymKeyWithFlags(k->slot, mech,
-						    PK11_OriginUnwrap,
-						    CKA_FLAGS_ONLY, &it, flags,
-						    PR_FALSE, NULL);
+	if (!k->wrap) {
+		k->wrap = PK11_TokenKeyGenWithFlags(
+			k->slot, CKM_AES_KEY_GEN, NULL, 32, NULL,
+			CKF_ENCRYPT | CKF_DECRYPT | CKF_WRAP | CKF_UNWRAP, 0,
+			NULL);
+		if (!k->wrap)
+			nfail(why, 0, "generating the AES wrapping key");
+	}
+	return k->wrap;
+}
+
+/* p wrapped under the wrapping key, inside the token: out->data is
+ * allocated.  Returns an FC_KAT code. */
+static int seal(struct nss_kat *k, const uint8_t *p, size_t n, SECItem *out,
+		struct fc_kat_why *why)
+{
+	*out = (SECItem){ siBuffer, NULL, 0 };
+	if (!wrapping_key(k, why))
+		return FC_KAT_ERROR;
+	if (n == 0) {
+		fc_kat_whyf(why, "a key of 0 bytes cannot be unwrapped into "
+				 "the token (KWP wraps 1 byte at least)");
+		return FC_KAT_UNSUPPORTED;
+	}
+	unsigned int len = 0;
+	out->data = fc_malloc(WRAPPED_LEN(n));
+	if (PK11_Encrypt(k->wrap, WRAP_MECH, NULL, out->data, &len,
+			 WRAPPED_LEN(n), p, (unsigned)n) != SECSuccess) {
+		free(out->data);
+		out->data = NULL;
+		return nfail(why, FC_KAT_ERROR, "wrapping the key (KWP)");
+	}
+	out->len = len;
+	return FC_KAT_OK;
+}
+
+/* A known secret as a key for mech and operation op, unwrapped into the
+ * token; NULL with why and *rc set. */
+static PK11SymKey *sym_key(struct nss_kat *k, CK_MECHANISM_TYPE mech,
+			   CK_ATTRIBUTE_TYPE op, const uint8_t *key,
+			   size_t key_len, int *rc, struct fc_kat_why *why)
+{
+	SECItem wrapped;
+	*rc = seal(k, key, key_len, &wrapped, why);
+	if (*rc != FC_KAT_OK)
+		return NULL;
+	PK11SymKey *sk = PK11_UnwrapSymKeyWithFlags(k->wrap, WRAP_MECH, NULL,
+						    &wrapped, mech, op,
+						    (int)key_len, 0);
 	if (!sk)
-		nfail(why, 0, "importing the key");
+		*rc = nfail(why, FC_KAT_ERROR, "unwrapping the key into the token");
+	free(wrapped.data);
 	return sk;
 }
 
@@ -139,22 +210,52 @@ static int digest(void *a, enum fc_kat_hash h, const uint8_t *msg, size_t len,
 		       : nfail(why, FC_KAT_ERROR, "PK11_HashBuf");
 }
 
-/* HMAC and CMAC: a signing context on an imported key. */
+/*
+ * NSS's FIPS module refuses an HMAC key shorter than half the digest
+ * (freebl's hmac_initKey in FIPS mode).  PK11 reports it as
+ * SEC_ERROR_INVALID_KEY for an HMAC and, as HKDF-Extract's salt, as
+ * SEC_ERROR_NO_MEMORY (softoken's sftk_HKDF answers CKR_HOST_MEMORY).
+ * When the module refused such a key with that error, the case is
+ * skipped for that reason; any other refusal stays the failure it is.
+ */
+static int fips_short_hmac_key(const struct nss_kat *k, enum fc_kat_hash h,
+			       size_t key_len, const char *what,
+			       PRErrorCode refusal, int rc,
+			       struct fc_kat_why *why)
+{
+	size_t min = fc_kat_hash_len(h) / 2;
+	if (!k->fips || key_len >= min || rc != FC_KAT_ERROR ||
+	    k->err != refusal)
+		return rc;
+	char said[sizeof(why->text)];
+	memcpy(said, why->text, sizeof(said));
+	fc_kat_whyf(why, "NSS's FIPS module refuses %s shorter than half the "
+			 "%s digest (%zu < %zu bytes): %s", what,
+		    fc_kat_hash_name(h), key_len, min, said);
+	return FC_KAT_UNSUPPORTED;
+}
+
+/* HMAC and CMAC: a signing context on a key unwrapped into the token. */
 static int mac(struct nss_kat *k, CK_MECHANISM_TYPE mech, const uint8_t *key,
 	       size_t key_len, const uint8_t *msg, size_t len, uint8_t *out,
 	       unsigned int out_len, struct fc_kat_why *why)
 {
-	PK11SymKey *sk = sym_key(k, mech, key, key_len, CKF_SIGN, why);
+	int rc;
+	PK11SymKey *sk = sym_key(k, mech, CKA_SIGN, key, key_len, &rc, why);
 	if (!sk)
-		return FC_KAT_ERROR;
+		return rc;
 	SECItem noparams = { siBuffer, NULL, 0 };
 	PK11Context *c = PK11_CreateContextBySymKey(mech, CKA_SIGN, sk, &noparams);
 	unsigned int n = 0;
-	int rc = c && PK11_DigestBegin(c) == SECSuccess &&
-			 PK11_DigestOp(c, msg, (unsigned)len) == SECSuccess &&
-			 PK11_DigestFinal(c, out, &n, out_len) == SECSuccess
-		 ? FC_KAT_OK
-		 : nfail(why, FC_KAT_ERROR, "MAC");
+	k->err = 0;
+	if (c && PK11_DigestBegin(c) == SECSuccess &&
+	    PK11_DigestOp(c, msg, (unsigned)len) == SECSuccess &&
+	    PK11_DigestFinal(c, out, &n, out_len) == SECSuccess) {
+		rc = FC_KAT_OK;
+	} else {
+		k->err = PR_GetError();
+		rc = nfail(why, FC_KAT_ERROR, "MAC");
+	}
 	if (c)
 		PK11_DestroyContext(c, PR_TRUE);
 	PK11_FreeSymKey(sk);
@@ -168,8 +269,10 @@ static int hmac(void *a, enum fc_kat_hash h, const uint8_t *key,
 	CK_MECHANISM_TYPE m = hmac_mech(h);
 	if (m == CKM_INVALID_MECHANISM)
 		return not_offered(why, fc_kat_hash_name(h));
-	return mac(a, m, key, key_len, msg, len, out,
-		   (unsigned)fc_kat_hash_len(h), why);
+	int rc = mac(a, m, key, key_len, msg, len, out,
+		     (unsigned)fc_kat_hash_len(h), why);
+	return fips_short_hmac_key(a, h, key_len, "HMAC keys",
+				   SEC_ERROR_INVALID_KEY, rc, why);
 }
 
 static int cmac(void *a, const uint8_t *key, size_t key_len,
@@ -189,15 +292,16 @@ static int pk11_crypt(struct nss_kat *k, CK_MECHANISM_TYPE mech, SECItem *param,
 		 const uint8_t *in, size_t len, uint8_t *out, size_t max,
 		 unsigned int *out_len, struct fc_kat_why *why)
 {
-	PK11SymKey *sk = sym_key(k, mech, key, key_len,
-				 decrypt ? CKF_DECRYPT : CKF_ENCRYPT, why);
+	int rc;
+	PK11SymKey *sk = sym_key(k, mech, decrypt ? CKA_DECRYPT : CKA_ENCRYPT,
+				 key, key_len, &rc, why);
 	if (!sk)
-		return FC_KAT_ERROR;
+		return rc;
 	SECStatus s = decrypt ? PK11_Decrypt(sk, mech, param, out, out_len,
 					     (unsigned)max, in, (unsigned)len)
 			      : PK11_Encrypt(sk, mech, param, out, out_len,
 					     (unsigned)max, in, (unsigned)len);
-	int rc = FC_KAT_OK;
+	rc = FC_KAT_OK;
 	if (s != SECSuccess)
 		rc = nfail(why, PR_GetError() == SEC_ERROR_BAD_DATA && decrypt
 					? FC_KAT_REJECTED
@@ -270,19 +374,33 @@ static int gcm(void *a, bool decrypt, const uint8_t *key, size_t key_len,
 	return rc;
 }
 
-/* The value of a derived key: NSS's KDFs produce keys, not bytes. */
-static int key_value(PK11SymKey *sk, uint8_t *out, size_t out_len,
-		     struct fc_kat_why *why)
+/*
+ * The value of a derived key: NSS's KDFs produce keys, not bytes, and a
+ * FIPS token gives no sensitive key's value (PK11_ExtractKeyValue), so
+ * the key is wrapped with the wrapping key and the token decrypts that.
+ */
+static int key_value(struct nss_kat *k, PK11SymKey *sk, uint8_t *out,
+		     size_t out_len, struct fc_kat_why *why)
 {
-	if (PK11_ExtractKeyValue(sk) != SECSuccess)
-		return nfail(why, FC_KAT_ERROR, "PK11_ExtractKeyValue");
-	const SECItem *v = PK11_GetKeyData(sk);
-	if (!v || v->len != out_len) {
-		fc_kat_whyf(why, "derived %u bytes, not %zu", v ? v->len : 0,
-			    out_len);
+	if (!wrapping_key(k, why))
+		return FC_KAT_ERROR;
+	/* room for a key longer than expected, to report its length */
+	size_t max = out_len + 64;
+	_cleanup_free_ uint8_t *wrapped = fc_malloc(WRAPPED_LEN(max));
+	_cleanup_free_ uint8_t *plain = fc_malloc(WRAPPED_LEN(max));
+	SECItem w = { siBuffer, wrapped, (unsigned)WRAPPED_LEN(max) };
+	unsigned int n = 0;
+	if (PK11_WrapSymKey(WRAP_MECH, NULL, k->wrap, sk, &w) != SECSuccess)
+		return nfail(why, FC_KAT_ERROR, "wrapping the derived key (KWP)");
+	if (PK11_Decrypt(k->wrap, WRAP_MECH, NULL, plain, &n,
+			 (unsigned)WRAPPED_LEN(max), w.data, w.len) != SECSuccess)
+		return nfail(why, FC_KAT_ERROR,
+			     "decrypting the wrapped derived key (KWP)");
+	if (n != out_len) {
+		fc_kat_whyf(why, "derived %u bytes, not %zu", n, out_len);
 		return FC_KAT_ERROR;
 	}
-	memcpy(out, v->data, out_len);
+	memcpy(out, plain, out_len);
 	return FC_KAT_OK;
 }
 
@@ -294,10 +412,11 @@ static int hkdf(void *a, enum fc_kat_hash h, const uint8_t *ikm, size_t ikm_len,
 	CK_MECHANISM_TYPE hm = hash_mech(h);
 	if (hm == CKM_INVALID_MECHANISM)
 		return not_offered(why, fc_kat_hash_name(h));
-	PK11SymKey *base = sym_key(a, CKM_HKDF_DERIVE, ikm, ikm_len, CKF_DERIVE,
-				   why);
+	int rc;
+	PK11SymKey *base = sym_key(a, CKM_HKDF_DERIVE, CKA_DERIVE, ikm, ikm_len,
+				   &rc, why);
 	if (!base)
-		return FC_KAT_ERROR;
+		return rc;
 	CK_HKDF_PARAMS p = {
 		.bExtract = CK_TRUE,
 		.bExpand = CK_TRUE,
@@ -312,8 +431,14 @@ static int hkdf(void *a, enum fc_kat_hash h, const uint8_t *ikm, size_t ikm_len,
 	PK11SymKey *dk = PK11_Derive(base, CKM_HKDF_DERIVE, &param,
 				     CKM_GENERIC_SECRET_KEY_GEN, CKA_DERIVE,
 				     (int)out_len);
-	int rc = dk ? key_value(dk, out, out_len, why)
-		    : nfail(why, FC_KAT_ERROR, "PK11_Derive");
+	struct nss_kat *k = a;
+	k->err = dk ? 0 : PR_GetError();
+	rc = dk ? key_value(k, dk, out, out_len, why)
+		: fips_short_hmac_key(k, h, salt_len ? salt_len : SIZE_MAX,
+				      "the HMAC key of HKDF-Extract (the salt)",
+				      SEC_ERROR_NO_MEMORY,
+				      nfail(why, FC_KAT_ERROR, "PK11_Derive"),
+				      why);
 	if (dk)
 		PK11_FreeSymKey(dk);
 	PK11_FreeSymKey(base);
@@ -342,7 +467,7 @@ static int pbkdf2(void *a, enum fc_kat_hash h, const uint8_t *pw,
 	if (!alg)
 		return nfail(why, FC_KAT_ERROR, "PK11_CreatePBEV2AlgorithmID");
 	PK11SymKey *dk = PK11_PBEKeyGen(k->slot, alg, &p, PR_FALSE, NULL);
-	int rc = dk ? key_value(dk, out, out_len, why)
+	int rc = dk ? key_value(k, dk, out, out_len, why)
 		    : nfail(why, FC_KAT_ERROR, "PK11_PBEKeyGen");
 	if (dk)
 		PK11_FreeSymKey(dk);
@@ -450,22 +575,28 @@ static const char *const generator[FC_KAT_CURVE_COUNT_] = {
 };
 
 /*
- * An EC private key: PKCS#8 PrivateKeyInfo around an RFC 5915
- * ECPrivateKey, the form PK11 imports raw keys in.  PK11 takes one only
- * with its public point (x || y); for ECDH, which uses d alone and whose
- * vectors carry no public key, pub is NULL and the curve's base point
- * stands in for it.
+ * An EC private key, unwrapped into the token: PKCS#8 PrivateKeyInfo
+ * around an RFC 5915 ECPrivateKey, the form softoken unwraps private keys
+ * from, encrypted inside the token first (seal()).  pub (x || y) is the
+ * key's public point, carried in the ECPrivateKey.  ECDH vectors give d
+ * alone: pub is NULL and the ECPrivateKey has no public point (RFC 5915
+ * makes it optional).  PK11_UnwrapPrivKey still wants a public value for
+ * the key's CKA_ID and softoken's CKA_NSS_DB, attributes that name the
+ * key and never enter the derivation (softoken's ECDH multiplies
+ * CKA_VALUE by the peer's point), so the curve's base point stands in
+ * there.
  */
 static SECKEYPrivateKey *ec_priv(struct nss_kat *k, enum fc_kat_curve c,
 				 const uint8_t *d, const uint8_t *pub,
+				 CK_ATTRIBUTE_TYPE usage, int *rc,
 				 struct fc_kat_why *why)
 {
 	_cleanup_free_ uint8_t *g = NULL;
 	size_t gl = 0;
-	if (!pub) {
-		if (fc_kat_unhex(generator[c], &g, &gl) < 0)
-			return NULL; /* not reached: constant */
-		pub = g;
+	if (!pub && fc_kat_unhex(generator[c], &g, &gl) < 0) {
+		fc_kat_whyf(why, "the base point of %s", fc_kat_curve_name(c));
+		*rc = FC_KAT_ERROR; /* not reached: a constant */
+		return NULL;
 	}
 	static const uint8_t ec_pub_oid[] = { 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01 };
 	static const uint8_t zero = 0, one = 1;
@@ -479,23 +610,28 @@ static SECKEYPrivateKey *ec_priv(struct nss_kat *k, enum fc_kat_curve c,
 	der(&eck, 0x04, d, cl);
 	fc_buf_add(&bits, &zero, 1); /* no unused bits */
 	fc_buf_add(&bits, "\x04", 1);
-	fc_buf_add(&bits, pub, 2 * cl);
-	der(&tagged, 0x03, bits.data, bits.len);
-	der(&eck, 0xa1, tagged.data, tagged.len);
+	fc_buf_add(&bits, pub ? pub : g, 2 * cl);
+	if (pub) {
+		der(&tagged, 0x03, bits.data, bits.len);
+		der(&eck, 0xa1, tagged.data, tagged.len);
+	}
 	der(&eckseq, 0x30, eck.data, eck.len);
 	der(&body, 0x02, &zero, 1);
 	der(&body, 0x30, alg.data, alg.len);
 	der(&body, 0x04, eckseq.data, eckseq.len);
 	der(&pki, 0x30, body.data, body.len);
-	SECItem di = item((const uint8_t *)pki.data, pki.len);
-	SECItem pv = item((const uint8_t *)bits.data + 1, bits.len - 1);
+	SECItem id = item((const uint8_t *)bits.data + 1, bits.len - 1);
+	SECItem wrapped;
 	SECKEYPrivateKey *key = NULL;
-	if (PK11_ImportDERPrivateKeyInfoAndReturnKey(k->slot, &di, NULL, &pv,
-						     PR_FALSE,
-						     PR_FALSE, KU_ALL, &key,
-						     NULL) != SECSuccess) {
-		nfail(why, 0, "importing the private key");
-		key = NULL;
+	*rc = seal(k, (const uint8_t *)pki.data, pki.len, &wrapped, why);
+	if (*rc == FC_KAT_OK) {
+		key = PK11_UnwrapPrivKey(k->slot, k->wrap, WRAP_MECH, NULL,
+					 &wrapped, NULL, &id, PR_FALSE, PR_TRUE,
+					 CKK_EC, &usage, 1, NULL);
+		if (!key)
+			*rc = nfail(why, FC_KAT_ERROR,
+				    "unwrapping the private key into the token");
+		free(wrapped.data);
 	}
 	fc_buf_free(&alg);
 	fc_buf_free(&eck);
@@ -523,9 +659,10 @@ static int ecdsa_sign(void *a, const struct fc_kat_ec_key *key,
 		return rc;
 	memcpy(pub, key->qx, cl);
 	memcpy(pub + cl, key->qy, cl);
-	SECKEYPrivateKey *pk = ec_priv(a, key->curve, key->d, pub, why);
+	SECKEYPrivateKey *pk = ec_priv(a, key->curve, key->d, pub, CKA_SIGN, &rc,
+				       why);
 	if (!pk)
-		return FC_KAT_ERROR;
+		return rc;
 	SECItem si = item(rs, 2 * cl), hi = item(md, fc_kat_hash_len(h));
 	if (PK11_Sign(pk, &si, &hi) != SECSuccess || si.len != 2 * cl) {
 		rc = nfail(why, FC_KAT_ERROR, "PK11_Sign");
@@ -593,11 +730,12 @@ static int ecdh(void *a, enum fc_kat_curve c, const uint8_t *priv,
 		struct fc_kat_why *why)
 {
 	size_t cl = fc_kat_curve_len(c);
-	SECKEYPrivateKey *mine = ec_priv(a, c, priv, NULL, why);
+	int rc;
+	SECKEYPrivateKey *mine = ec_priv(a, c, priv, NULL, CKA_DERIVE, &rc, why);
 	if (!mine)
-		return FC_KAT_ERROR;
+		return rc;
 	SECKEYPublicKey *theirs = ec_pub(c, peer, peer_len);
-	int rc = FC_KAT_ERROR;
+	rc = FC_KAT_ERROR;
 	if (!theirs) {
 		rc = nfail(why, FC_KAT_ERROR, "peer key");
 		goto out;
@@ -611,7 +749,7 @@ static int ecdh(void *a, enum fc_kat_curve c, const uint8_t *priv,
 		rc = nfail(why, FC_KAT_REJECTED, "PK11_PubDeriveWithKDF");
 		goto out;
 	}
-	rc = key_value(z, out, cl, why);
+	rc = key_value(a, z, out, cl, why);
 	PK11_FreeSymKey(z);
 out:
 	if (theirs)
@@ -638,24 +776,52 @@ static const struct fc_kat_ops nss_ops = {
 int fc_selftest_nss(struct fc_probe_ctx *ctx)
 {
 	struct fc_finding *f;
-	/* The probe's own checks run NSS in forked children; this process
-	 * has not initialised it. */
-	if (NSS_NoDB_Init(NULL) != SECSuccess) {
+	struct fc_kat_why why;
+	/* --nssdb: the first database named, opened read-only as the probe
+	 * opens it (its pkcs11.txt says whether the FIPS module is used);
+	 * else none: NSS_NoDB_Init opens or creates no file, and its module
+	 * is the FIPS one when the kernel is in FIPS mode.  The probe's own
+	 * checks run NSS in forked children; this process has not
+	 * initialised it. */
+	const char *db = ctx->nssdb && ctx->nssdb[0] ? ctx->nssdb[0] : NULL;
+	SECStatus s = db ? NSS_Initialize(db, "", "", SECMOD_DB,
+					  NSS_INIT_READONLY | NSS_INIT_NOROOTINIT)
+			 : NSS_NoDB_Init(NULL);
+	if (s != SECSuccess) {
 		f = fc_probe_finding(ctx, "selftest.nss", NULL);
-		struct fc_kat_why why;
-		nfail(&why, 0, "NSS_NoDB_Init");
+		nfail(&why, 0, db ? "NSS_Initialize" : "NSS_NoDB_Init");
+		if (db)
+			fc_finding_fact(f, "nssdb", "%s", db);
 		fc_finding_status(f, FC_STATUS_ERROR, "NSS could not be "
-						      "initialised: %s",
+						      "initialised%s%s: %s",
+				  db ? " with the database " : "", db ? db : "",
 				  why.text);
 		return 0;
 	}
-	struct nss_kat k = { .slot = PK11_GetInternalSlot() };
 	bool fips = PK11_IsFIPS();
+	struct nss_kat k = { .slot = PK11_GetInternalSlot(), .fips = fips };
 	_cleanup_free_ char *module = fc_asprintf(
 		"NSS %s, %s", NSS_GetVersion(),
 		fips ? "internal FIPS module" : "internal module (not FIPS)");
-	f = fc_kat_probe_run(ctx, "selftest.nss", module, &nss_ops, &k);
+	if (k.slot && PK11_NeedLogin(k.slot) && !PK11_IsLoggedIn(k.slot, NULL)) {
+		/* A FIPS token with a password refuses to make or use any key
+		 * object, public ones included (softoken's sftk_fipsCheck:
+		 * CKR_USER_NOT_LOGGED_IN), until the user logs in; fipsctl
+		 * asks for no password.  Only digests would run. */
+		f = fc_probe_finding(ctx, "selftest.nss", NULL);
+		fc_finding_fact(f, "module", "%s", module);
+		fc_finding_status(f, FC_STATUS_SKIP,
+				  "%s: the token of NSS database %s has a "
+				  "password and refuses every key until the user "
+				  "logs in, which fipsctl does not do",
+				  module, db ? db : "(none)");
+	} else {
+		f = fc_kat_probe_run(ctx, "selftest.nss", module, &nss_ops, &k);
+	}
+	fc_finding_fact(f, "nssdb", "%s", db ? db : "(none)");
 	fc_finding_fact(f, "pk11_is_fips", "%d", fips ? 1 : 0);
+	if (k.wrap)
+		PK11_FreeSymKey(k.wrap);
 	if (k.slot)
 		PK11_FreeSlot(k.slot);
 	if (NSS_Shutdown() != SECSuccess)

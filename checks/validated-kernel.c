@@ -229,10 +229,7 @@ static const char *first_validated_evr(const struct fc_policy *t,
 
 static void pin_remedy(struct fc_finding *f, const char *rel, bool reboot)
 {
-	fc_finding_remedy(f,
-			  "fipsctl pin-kernel --kernel %s%s; until that command "
-			  "exists: grubby --set-default=/boot/vmlinuz-%s%s",
-			  rel, reboot ? " && reboot" : "", rel,
+	fc_finding_remedy(f, "fipsctl pin-kernel --kernel %s%s", rel,
 			  reboot ? " && reboot" : "");
 }
 

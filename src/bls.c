@@ -24,11 +24,9 @@ int fc_bls_parse(const char *id, const char *text, size_t len,
 	unsigned line = 0;
 	size_t pos = 0;
 
-	while (pos < len) {
-		const char *start = text + pos;
-		const char *nl = memchr(start, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - start) : len - pos;
-		pos += n + (nl ? 1 : 0);
+	const char *start;
+	size_t n;
+	while (fc_next_line(text, len, &pos, &start, &n)) {
 		line++;
 
 		if (memchr(start, '\0', n)) {

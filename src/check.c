@@ -85,9 +85,9 @@ struct fc_finding *fc_ctx_read_failed(struct fc_ctx *ctx, const char *path,
 				  path);
 	else if (err == -ENOENT)
 		fc_finding_status(f, st, "%s does not exist", path);
-	else
-		fc_finding_status(f, st == FC_STATUS_SKIP ? FC_STATUS_ERROR : st,
-				  "cannot read %s: %s", path, strerror(-err));
+	else /* fipsctl cannot tell, and that is never a "no" */
+		fc_finding_status(f, FC_STATUS_ERROR, "cannot read %s: %s",
+				  path, strerror(-err));
 	fc_finding_fact(f, "path", "%s", path);
 	fc_finding_fact(f, "error", "%s", strerror(-err));
 	return f;
@@ -95,6 +95,8 @@ struct fc_finding *fc_ctx_read_failed(struct fc_ctx *ctx, const char *path,
 
 bool fc_check_selected(const struct fc_check *c, const struct fc_selection *sel)
 {
+	if (c->selftest_only && !(sel && sel->selftest))
+		return false;
 	if (!sel)
 		return true;
 	if (sel->only && sel->only[0]) {

@@ -39,6 +39,18 @@ struct fc_check {
 	 * they read probe findings with fc_report_find().
 	 */
 	bool after_probes;
+	/*
+	 * Judges by the validated-module tables (src/policy.h): when such a
+	 * check is selected, 'check' finds the tables that apply to the host
+	 * before anything runs, and a malformed table stops it (exit 2).
+	 */
+	bool uses_policy;
+	/*
+	 * The self-test core's checks (selftest.<module>, issue 6): run only
+	 * when the selection asks for them (fipsctl selftest, check
+	 * --selftest), never in a plain 'check'.
+	 */
+	bool selftest_only;
 };
 
 /* Options that checks may consult. */
@@ -46,6 +58,18 @@ struct fc_check_opts {
 	bool selftest; /* run the libraries' self-tests too */
 	const char *const *nssdb; /* NULL-terminated extra NSS databases */
 	unsigned probe_timeout_ms;
+	bool strict;        /* --strict: only validated builds pass */
+	const char *policy; /* --policy FILE|NAME, or NULL */
+	/* The validated-module tables that apply to the host (or the one
+	 * --policy names), NULL-terminated; NULL when no check uses them. */
+	const char *const *policy_files;
+	/* What the self-test core runs (src/kat.h), handed to the probe
+	 * helpers: --algorithm globs and --vectors paths (NULL-terminated,
+	 * or NULL), --bench and its seconds per algorithm. */
+	const char *const *kat_algorithms;
+	const char *const *kat_vectors;
+	bool kat_bench;
+	double kat_seconds;
 };
 
 struct fc_ctx {
@@ -66,8 +90,9 @@ const struct fc_check *fc_check_find(const char *id);
  * a suffix ".x" makes "<check id>.x". */
 struct fc_finding *fc_ctx_finding(struct fc_ctx *ctx, const char *suffix);
 
-/* A finding for a file that could not be read: skip or fail as the check
- * decides, the path and errno as facts. */
+/* A finding for a file that could not be read, the path and errno as
+ * facts: st (skip, fail, ...) as the check decides when the file does not
+ * exist, "error" for any other failure (fipsctl could not tell). */
 struct fc_finding *fc_ctx_read_failed(struct fc_ctx *ctx, const char *path,
 				      int err, enum fc_status st);
 
@@ -75,6 +100,7 @@ struct fc_finding *fc_ctx_read_failed(struct fc_ctx *ctx, const char *path,
 struct fc_selection {
 	const char *const *only;
 	const char *const *skip;
+	bool selftest; /* include the selftest_only checks */
 };
 bool fc_check_selected(const struct fc_check *c,
 		       const struct fc_selection *sel);

@@ -10,20 +10,9 @@
 
 static int run_list(struct fc_global *g, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		FC_GLOBAL_OPTIONS,
-		{ NULL, 0, NULL, 0 },
-	};
-	int c, r;
-	while ((c = getopt_long(argc, argv, FC_GLOBAL_SHORT, opts, NULL)) != -1) {
-		if (c == '?')
-			return fc_bad_option("list-checks", argv);
-		r = fc_global_option(g, c, optarg, "list-checks");
-		if (r < 0)
-			return r;
-		if (r == 0)
-			return fc_bad_option("list-checks", argv);
-	}
+	int r = fc_parse_global_options(g, argc, argv, "list-checks", false);
+	if (r < 0)
+		return r;
 	if (optind < argc)
 		return fc_usage_error("list-checks", "unexpected argument '%s'",
 				      argv[optind]);

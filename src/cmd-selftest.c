@@ -25,6 +25,7 @@ enum {
 	OPT_BENCH,
 	OPT_SECONDS,
 	OPT_TIMEOUT,
+	OPT_NSSDB,
 };
 
 /* The modules with an adapter, and their own self-test as their probe
@@ -45,12 +46,50 @@ static const struct {
 
 struct selftest_args {
 	struct fc_global *g;
-	const char **modules, **algorithms, **vectors;
-	size_t n_modules, n_algorithms, n_vectors;
+	const char **modules, **algorithms, **vectors, **nssdb;
+	size_t n_modules, n_algorithms, n_vectors, n_nssdb;
 	bool bench;
 	double seconds;
 	unsigned timeout_ms;
 };
+
+static int selftest_option(void *args, int c, char *arg)
+{
+	struct selftest_args *a = args;
+	char *end;
+	switch (c) {
+	case OPT_MODULE:
+		fc_strv_push_list(&a->modules, &a->n_modules, arg);
+		return 1;
+	case OPT_ALGORITHM:
+		fc_strv_push_list(&a->algorithms, &a->n_algorithms, arg);
+		return 1;
+	case OPT_VECTORS:
+		fc_strv_push(&a->vectors, &a->n_vectors, arg);
+		return 1;
+	case OPT_BENCH:
+		a->bench = true;
+		return 1;
+	case OPT_NSSDB:
+		fc_strv_push(&a->nssdb, &a->n_nssdb, arg);
+		return 1;
+	case OPT_SECONDS:
+		errno = 0;
+		a->seconds = strtod(arg, &end);
+		if (errno || end == arg || *end || !(a->seconds >= 0.01) ||
+		    a->seconds > 60)
+			return fc_usage_error("selftest",
+					      "invalid --seconds '%s' (0.01 "
+					      "to 60)", arg);
+		return 1;
+	case OPT_TIMEOUT: {
+		int r = fc_parse_probe_timeout(arg, "selftest", &a->timeout_ms);
+		return r < 0 ? r : 1;
+	}
+	default:
+		return 0;
+	}
+}
 
 static int parse(struct selftest_args *a, int argc, char **argv)
 {
@@ -62,52 +101,21 @@ static int parse(struct selftest_args *a, int argc, char **argv)
 		{ "bench", no_argument, NULL, OPT_BENCH },
 		{ "seconds", required_argument, NULL, OPT_SECONDS },
 		{ "probe-timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "nssdb", required_argument, NULL, OPT_NSSDB },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, r;
-	char *end;
-	while ((c = getopt_long(argc, argv, FC_GLOBAL_SHORT, opts, NULL)) != -1) {
-		switch (c) {
-		case OPT_MODULE:
-			fc_strv_push_list(&a->modules, &a->n_modules, optarg);
-			break;
-		case OPT_ALGORITHM:
-			fc_strv_push_list(&a->algorithms, &a->n_algorithms, optarg);
-			break;
-		case OPT_VECTORS:
-			fc_strv_push(&a->vectors, &a->n_vectors, optarg);
-			break;
-		case OPT_BENCH:
-			a->bench = true;
-			break;
-		case OPT_SECONDS:
-			errno = 0;
-			a->seconds = strtod(optarg, &end);
-			if (errno || end == optarg || *end || !(a->seconds >= 0.01) ||
-			    a->seconds > 60)
-				return fc_usage_error("selftest",
-						      "invalid --seconds '%s' (0.01 "
-						      "to 60)", optarg);
-			break;
-		case OPT_TIMEOUT:
-			r = fc_parse_probe_timeout(optarg, "selftest", &a->timeout_ms);
-			if (r < 0)
-				return r;
-			break;
-		case '?':
-			return fc_bad_option("selftest", argv);
-		default:
-			r = fc_global_option(a->g, c, optarg, "selftest");
-			if (r < 0)
-				return r;
-			if (r == 0)
-				return fc_bad_option("selftest", argv);
-		}
-	}
-	if (optind < argc)
-		return fc_usage_error("selftest", "unexpected argument '%s'",
-				      argv[optind]);
-	return 0;
+	return fc_parse_options(a->g, "selftest", opts, argc, argv,
+				selftest_option, a);
+}
+
+static bool module_selected(const struct selftest_args *a, const char *m)
+{
+	if (!a->n_modules)
+		return true;
+	for (size_t i = 0; i < a->n_modules; i++)
+		if (fc_streq(a->modules[i], m))
+			return true;
+	return false;
 }
 
 static int verify(struct selftest_args *a)
@@ -121,6 +129,14 @@ static int verify(struct selftest_args *a)
 						  "not supported");
 	if (a->seconds > 0 && !a->bench)
 		return fc_usage_error("selftest", "--seconds needs --bench");
+	/* The NSS adapter runs in one database (checks/selftest-nss.c). */
+	if (a->n_nssdb > 1)
+		return fc_usage_error("selftest", "--nssdb is given %zu times; "
+						  "the NSS self-test runs in one "
+						  "database", a->n_nssdb);
+	if (a->n_nssdb && !module_selected(a, "nss"))
+		return fc_usage_error("selftest", "--nssdb is for the nss module, "
+						  "which --module does not select");
 	for (size_t i = 0; i < a->n_modules; i++) {
 		bool known = false;
 		for (size_t k = 0; k < FC_ARRAY_SIZE(modules) && !known; k++)
@@ -166,16 +182,6 @@ static int verify(struct selftest_args *a)
 		}
 	}
 	return 0;
-}
-
-static bool module_selected(const struct selftest_args *a, const char *m)
-{
-	if (!a->n_modules)
-		return true;
-	for (size_t i = 0; i < a->n_modules; i++)
-		if (fc_streq(a->modules[i], m))
-			return true;
-	return false;
 }
 
 /* --bench: the library's own self-test time beside the core's. */
@@ -248,6 +254,7 @@ static int run_selftest(struct fc_global *g, int argc, char **argv)
 	ctx.opts.selftest = a.bench;
 	ctx.opts.kat_algorithms = a.algorithms;
 	ctx.opts.kat_vectors = a.vectors;
+	ctx.opts.nssdb = a.nssdb;
 	ctx.opts.kat_bench = a.bench;
 	ctx.opts.kat_seconds = a.bench ? (a.seconds > 0 ? a.seconds : 0.1) : 0;
 	/* Emulated or slow hosts need more than check's 30 s; --bench runs
@@ -280,6 +287,7 @@ out:
 	free(a.modules);
 	free(a.algorithms);
 	free(a.vectors);
+	free(a.nssdb);
 	return r;
 }
 
@@ -315,6 +323,12 @@ const struct fc_cmd fc_cmd_selftest = {
 		"                        library's own self-test in the same run\n"
 		"  --seconds S           --bench: seconds per algorithm (default 0.1)\n"
 		"  --probe-timeout MS    time limit per library (default 120000 plus\n"
-		"                        the bench time)\n",
+		"                        the bench time)\n"
+		"  --nssdb DIR           run the NSS vectors in this NSS database\n"
+		"                        (sql:DIR, dbm:DIR or DIR), opened read-only,\n"
+		"                        e.g. one switched to FIPS mode with\n"
+		"                        'modutil -fips true'; default: no database\n"
+		"                        (NSS's internal module, in FIPS mode when\n"
+		"                        the kernel is)\n",
 	.run = run_selftest,
 };

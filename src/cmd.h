@@ -68,6 +68,26 @@ enum {
  * bad value (message printed). */
 int fc_global_option(struct fc_global *g, int opt, const char *arg,
 		     const char *cmd) FC_WUR;
+/*
+ * For commands (and verbs) whose only options are the global ones: parse
+ * them all, or with stop_at_arg up to the first argument (a verb); optind
+ * is left at the first argument.  0, or -errno with the message printed.
+ */
+int fc_parse_global_options(struct fc_global *g, int argc, char **argv,
+			    const char *cmd, bool stop_at_arg) FC_WUR;
+/* A command's own option (getopt_long code c, its argument): 1 when
+ * applied, 0 when not one of its options, -errno with the message printed. */
+typedef int (*fc_option_fn)(void *args, int c, char *arg);
+/*
+ * For commands with options of their own: getopt_long over opts (which
+ * holds FC_GLOBAL_OPTIONS), the global ones applied to g and the others
+ * handed to fn(args, ...); an unknown option, a bad value or an argument
+ * left over is a usage error.  0, or -errno with the message printed.
+ */
+struct option;
+int fc_parse_options(struct fc_global *g, const char *cmd,
+		     const struct option *opts, int argc, char **argv,
+		     fc_option_fn fn, void *args) FC_WUR;
 /* Resolve colour and validate --format against the renderers. */
 int fc_global_finish(struct fc_global *g, const char *cmd) FC_WUR;
 /* The getopt error for an unknown option or missing argument. */
@@ -75,6 +95,10 @@ int fc_bad_option(const char *cmd, char **argv);
 
 extern const struct fc_cmd fc_cmd_check;
 extern const struct fc_cmd fc_cmd_list_checks;
+extern const struct fc_cmd fc_cmd_policy;
+extern const struct fc_cmd fc_cmd_pin_kernel;
+extern const struct fc_cmd fc_cmd_selftest;
+extern const struct fc_cmd fc_cmd_evidence;
 
 /* NULL-terminated, in src/main.c */
 extern const struct fc_cmd *const fc_commands[];
@@ -86,6 +110,27 @@ int fc_exit_code(int r);
 void fc_err(const char *fmt, ...) FC_PRINTF(1, 2);
 /* A usage error for cmd: message, hint, returns -FC_EUSAGE. */
 int fc_usage_error(const char *cmd, const char *fmt, ...) FC_PRINTF(2, 3);
+
+/*
+ * What 'check' and 'evidence export' share (src/cmd-check.c): the host
+ * facts, the validated-module tables for the host (a malformed one stops
+ * with its messages), then every selected check.  *out is the report.
+ */
+struct fc_root;
+struct fc_check_opts;
+struct fc_selection;
+struct fc_report;
+int fc_check_collect(struct fc_root *root, const struct fc_check_opts *opts,
+		     const struct fc_selection *sel,
+		     struct fc_report **out) FC_WUR;
+
+/* --probe-timeout MS (check, evidence export): -EINVAL with a message. */
+int fc_parse_probe_timeout(const char *arg, const char *cmd,
+			   unsigned *ms) FC_WUR;
+/* Render r on stdout in --format; then the verdict as check returns it
+ * (1 when a finding failed or errored, else 0), or -errno. */
+int fc_render_report(const struct fc_global *g,
+		     const struct fc_report *r) FC_WUR;
 
 /* Flush and check stdout: a failed write is an error, never success. */
 int fc_finish_stdout(void) FC_WUR;

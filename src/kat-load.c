@@ -145,6 +145,26 @@ static const char *hmac_cell(enum fc_kat_hash h)
 	return cell(n);
 }
 
+/* The hash or curve a vector names; NONE, and the vector skipped, for one
+ * the core does not run. */
+static enum fc_kat_hash hash_or_skip(struct ld *l, const char *name)
+{
+	enum fc_kat_hash h;
+	if (fc_kat_hash_from_name(name, &h) == 0)
+		return h;
+	skip(l, "hash %s is not one the core runs", name);
+	return FC_KAT_HASH_NONE;
+}
+
+static enum fc_kat_curve curve_or_skip(struct ld *l, const char *name)
+{
+	enum fc_kat_curve c;
+	if (fc_kat_curve_from_name(name, &c) == 0)
+		return c;
+	skip(l, "curve %s is not one the core runs", name);
+	return FC_KAT_CURVE_NONE;
+}
+
 /* --- JSON access ------------------------------------------------------------ */
 
 static struct json_object *jget(struct json_object *o, const char *key)
@@ -244,6 +264,29 @@ static int jhex_req(struct ld *l, struct json_object *o, const char *key,
 	if (r == 0)
 		return fail(l, tg, tc, "'%s' is missing", key);
 	return r < 0 ? r : 0;
+}
+
+/* key from the first object, else from the second; <0 when in neither. */
+static int jhex_either(struct ld *l, struct json_object *first,
+		       struct json_object *second, const char *key,
+		       enum fc_kat_fid id, uint32_t tg, uint32_t tc)
+{
+	int r = jhex(l, first, key, id, tg, tc);
+	if (r == 0)
+		r = jhex_req(l, second, key, id, tg, tc);
+	return r;
+}
+
+/* s as exactly n bytes (malloc'ed); NULL when not hex or another length. */
+static uint8_t *unhex_exact(const char *s, size_t n)
+{
+	uint8_t *b = NULL;
+	size_t bl = 0;
+	if (fc_kat_unhex(s, &b, &bl) == 0 && bl != n) {
+		free(b);
+		b = NULL;
+	}
+	return b;
 }
 
 static struct json_object *jarray(struct json_object *o, const char *key)
@@ -420,8 +463,6 @@ static int wp_test(struct ld *l, const struct wp_kind *k,
 	case FC_KAT_OP_ECDSA_VERIFY: {
 		struct json_object *pk = jget(g, "publicKey");
 		const char *curve, *sha;
-		enum fc_kat_hash h;
-		enum fc_kat_curve c;
 		if (jstr_req(l, pk, "curve", 0, tc, &curve) < 0 ||
 		    jstr_req(l, g, "sha", 0, tc, &sha) < 0 ||
 		    jhex_req(l, pk, "wx", FC_KAT_F_QX, 0, tc) < 0 ||
@@ -429,26 +470,18 @@ static int wp_test(struct ld *l, const struct wp_kind *k,
 		    jhex_req(l, t, "msg", FC_KAT_F_MSG, 0, tc) < 0 ||
 		    jhex_req(l, t, "sig", FC_KAT_F_SIG, 0, tc) < 0)
 			return -EBADMSG;
-		if (fc_kat_curve_from_name(curve, &c) < 0)
-			skip(l, "curve %s is not one the core runs", curve);
-		if (fc_kat_hash_from_name(sha, &h) < 0)
-			skip(l, "hash %s is not one the core runs", sha);
-		else
-			l->cur.hash = (uint8_t)h;
-		l->cur.curve = (uint8_t)c;
+		l->cur.curve = (uint8_t)curve_or_skip(l, curve);
+		l->cur.hash = (uint8_t)hash_or_skip(l, sha);
 		break;
 	}
 	case FC_KAT_OP_ECDH: {
 		const char *curve;
-		enum fc_kat_curve c = FC_KAT_CURVE_NONE;
 		if (jstr_req(l, g, "curve", 0, tc, &curve) < 0 ||
 		    jhex_req(l, t, "public", FC_KAT_F_PUB, 0, tc) < 0 ||
 		    jhex_req(l, t, "private", FC_KAT_F_PRIV, 0, tc) < 0 ||
 		    jhex_req(l, t, "shared", FC_KAT_F_OUT, 0, tc) < 0)
 			return -EBADMSG;
-		if (fc_kat_curve_from_name(curve, &c) < 0)
-			skip(l, "curve %s is not one the core runs", curve);
-		l->cur.curve = (uint8_t)c;
+		l->cur.curve = (uint8_t)curve_or_skip(l, curve);
 		if (fc_streq(type, "EcdhTest"))
 			l->cur.flags = FC_KAT_SPKI;
 		break;
@@ -468,9 +501,7 @@ static int wp_test(struct ld *l, const struct wp_kind *k,
 		    jhex_req(l, t, "sig", FC_KAT_F_SIG, 0, tc) < 0 ||
 		    jint(l, g, "keySize", 0, tc, &l->cur.key_bits) < 0)
 			return -EBADMSG;
-		if (fc_kat_hash_from_name(sha, &h) < 0)
-			skip(l, "hash %s is not one the core runs", sha);
-		l->cur.hash = (uint8_t)h;
+		l->cur.hash = (uint8_t)hash_or_skip(l, sha);
 		l->cur.mode = FC_KAT_RSA_PKCS1;
 		if (fc_streq(type, "RsassaPssVerify")) {
 			const char *mgf, *mgf_sha;
@@ -593,76 +624,71 @@ static int acvp_hash_from(struct ld *l, struct json_object *o, const char *key,
 	const char *s;
 	if (jstr_req(l, o, key, tg, tc, &s) < 0)
 		return -EBADMSG;
-	if (fc_kat_hash_from_name(s, h) < 0) {
-		*h = FC_KAT_HASH_NONE;
-		skip(l, "hash %s is not one the core runs", s);
-	}
+	*h = hash_or_skip(l, s);
 	return 0;
 }
 
-typedef int (*acvp_test_fn)(struct ld *l, const char *algorithm,
-			    const char *mode, struct json_object *g,
-			    struct json_object *t, struct json_object *ag,
-			    struct json_object *at, struct json_object *ig,
-			    struct json_object *it, uint32_t tg, uint32_t tc);
+/* One ACVP test case: the prompt's group and test, the answer key's, and
+ * internalProjection's (NULL without that file). */
+struct acvp_case {
+	const char *algorithm, *mode;
+	struct json_object *g, *t, *ag, *at, *ig, *it;
+	uint32_t tg, tc;
+};
 
-static int acvp_sha(struct ld *l, const char *algorithm, const char *mode,
-		    struct json_object *g, struct json_object *t,
-		    struct json_object *ag, struct json_object *at,
-		    struct json_object *ig, struct json_object *it, uint32_t tg,
-		    uint32_t tc)
+typedef int (*acvp_test_fn)(struct ld *l, const struct acvp_case *c);
+
+static int acvp_sha(struct ld *l, const struct acvp_case *c)
 {
-	(void)mode, (void)ag, (void)ig, (void)it;
 	enum fc_kat_hash h;
 	const char *tt;
 	uint32_t len = 0;
 	bool bad = false;
-	if (fc_kat_hash_from_name(algorithm, &h) < 0)
-		return fail(l, 0, 0, "unsupported algorithm '%s'", algorithm);
-	begin(l, fc_kat_hash_name(h), FC_KAT_OP_DIGEST, tg, tc);
+	if (fc_kat_hash_from_name(c->algorithm, &h) < 0)
+		return fail(l, 0, 0, "unsupported algorithm '%s'",
+			    c->algorithm);
+	begin(l, fc_kat_hash_name(h), FC_KAT_OP_DIGEST, c->tg, c->tc);
 	l->cur.alg = cell(fc_kat_hash_name(h));
 	l->cur.hash = (uint8_t)h;
-	if (jstr_req(l, g, "testType", tg, tc, &tt) < 0)
+	if (jstr_req(l, c->g, "testType", c->tg, c->tc, &tt) < 0)
 		return -EBADMSG;
 	if (fc_streq(tt, "LDT")) {
 		skip(l, "large-data test (a 1 GiB message) not run");
 		commit(l);
 		return 0;
 	}
-	if (jhex_req(l, t, "msg", FC_KAT_F_MSG, tg, tc) < 0 ||
-	    jint_req(l, t, "len", tg, tc, &len) < 0)
+	if (jhex_req(l, c->t, "msg", FC_KAT_F_MSG, c->tg, c->tc) < 0 ||
+	    jint_req(l, c->t, "len", c->tg, c->tc, &len) < 0)
 		return -EBADMSG;
 	const struct fc_kat_field *m = cur_get(l, FC_KAT_F_MSG);
 	if (len % 8 == 0 && len / 8 <= m->len)
 		add_field(l, FC_KAT_F_MSG, m->data, len / 8);
 	else if (len % 8 == 0)
-		return fail(l, tg, tc, "'len' %u exceeds 'msg'", (unsigned)len);
+		return fail(l, c->tg, c->tc, "'len' %u exceeds 'msg'",
+			    (unsigned)len);
 	bytes_only(l, len, "message");
 	if (fc_streq(tt, "AFT")) {
-		if (jhex_req(l, at, "md", FC_KAT_F_OUT, tg, tc) < 0)
+		if (jhex_req(l, c->at, "md", FC_KAT_F_OUT, c->tg, c->tc) < 0)
 			return -EBADMSG;
 	} else if (fc_streq(tt, "MCT")) {
-		const char *ver = jstr(g, "mctVersion", &bad);
-		struct json_object *ra = jarray(at, "resultsArray");
+		const char *ver = jstr(c->g, "mctVersion", &bad);
+		struct json_object *ra = jarray(c->at, "resultsArray");
 		size_t hl = fc_kat_hash_len(h);
 		if (!ra || json_object_array_length(ra) == 0)
-			return fail(l, tg, tc, "'resultsArray' is missing");
+			return fail(l, c->tg, c->tc,
+				    "'resultsArray' is missing");
 		size_t n = json_object_array_length(ra);
 		uint8_t *all = own(l->set, fc_malloc(n * hl + 1));
 		for (size_t i = 0; i < n; i++) {
 			struct json_object *rec = json_object_array_get_idx(ra, i);
 			const char *md;
-			uint8_t *b = NULL;
-			size_t bl = 0;
-			if (jstr_req(l, rec, "md", tg, tc, &md) < 0)
+			if (jstr_req(l, rec, "md", c->tg, c->tc, &md) < 0)
 				return -EBADMSG;
-			if (fc_kat_unhex(md, &b, &bl) == 0 && bl != hl) {
-				free(b);
-				b = NULL;
-			}
+			uint8_t *b = unhex_exact(md, hl);
 			if (!b)
-				return fail(l, tg, tc, "resultsArray[%zu].md is "
-						       "not a %zu-byte hex string",
+				return fail(l, c->tg, c->tc,
+					    "resultsArray[%zu].md is "
+					    "not a %zu-byte hex string",
 					    i, hl);
 			memcpy(all + i * hl, b, hl);
 			free(b);
@@ -681,28 +707,24 @@ static int acvp_sha(struct ld *l, const char *algorithm, const char *mode,
 	return 0;
 }
 
-static int acvp_hmac(struct ld *l, const char *algorithm, const char *mode,
-		     struct json_object *g, struct json_object *t,
-		     struct json_object *ag, struct json_object *at,
-		     struct json_object *ig, struct json_object *it, uint32_t tg,
-		     uint32_t tc)
+static int acvp_hmac(struct ld *l, const struct acvp_case *c)
 {
-	(void)mode, (void)ag, (void)ig, (void)it;
 	enum fc_kat_hash h;
 	uint32_t mac_len = 0, msg_len = 0, key_len = 0;
-	if (fc_kat_hash_from_name(algorithm + 5, &h) < 0 || !hmac_cell(h))
-		return fail(l, 0, 0, "unsupported algorithm '%s'", algorithm);
-	begin(l, hmac_cell(h), FC_KAT_OP_HMAC, tg, tc);
+	if (fc_kat_hash_from_name(c->algorithm + 5, &h) < 0 || !hmac_cell(h))
+		return fail(l, 0, 0, "unsupported algorithm '%s'",
+			    c->algorithm);
+	begin(l, hmac_cell(h), FC_KAT_OP_HMAC, c->tg, c->tc);
 	l->cur.hash = (uint8_t)h;
-	if (jhex_req(l, t, "key", FC_KAT_F_KEY, tg, tc) < 0 ||
-	    jhex_req(l, t, "msg", FC_KAT_F_MSG, tg, tc) < 0 ||
-	    jhex_req(l, at, "mac", FC_KAT_F_OUT, tg, tc) < 0)
+	if (jhex_req(l, c->t, "key", FC_KAT_F_KEY, c->tg, c->tc) < 0 ||
+	    jhex_req(l, c->t, "msg", FC_KAT_F_MSG, c->tg, c->tc) < 0 ||
+	    jhex_req(l, c->at, "mac", FC_KAT_F_OUT, c->tg, c->tc) < 0)
 		return -EBADMSG;
 	/* macLen lives on the test (2.0) or the group (1.0). */
-	if (jint(l, t, "macLen", tg, tc, &mac_len) < 0 ||
-	    (!mac_len && jint(l, g, "macLen", tg, tc, &mac_len) < 0) ||
-	    jint(l, t, "msgLen", tg, tc, &msg_len) < 0 ||
-	    jint(l, t, "keyLen", tg, tc, &key_len) < 0)
+	if (jint(l, c->t, "macLen", c->tg, c->tc, &mac_len) < 0 ||
+	    (!mac_len && jint(l, c->g, "macLen", c->tg, c->tc, &mac_len) < 0) ||
+	    jint(l, c->t, "msgLen", c->tg, c->tc, &msg_len) < 0 ||
+	    jint(l, c->t, "keyLen", c->tg, c->tc, &key_len) < 0)
 		return -EBADMSG;
 	bytes_only(l, mac_len, "MAC");
 	bytes_only(l, msg_len, "message");
@@ -711,30 +733,29 @@ static int acvp_hmac(struct ld *l, const char *algorithm, const char *mode,
 	return 0;
 }
 
-static int acvp_aes(struct ld *l, const char *algorithm, const char *mode,
-		    struct json_object *g, struct json_object *t,
-		    struct json_object *ag, struct json_object *at,
-		    struct json_object *ig, struct json_object *it, uint32_t tg,
-		    uint32_t tc)
+static int acvp_aes(struct ld *l, const struct acvp_case *c)
 {
-	(void)mode, (void)ag, (void)ig, (void)it;
 	const char *dir, *tt;
 	uint32_t key_bits = 0, pl = 0;
-	enum fc_kat_cipher_mode m = fc_streq(algorithm, "ACVP-AES-ECB")	  ? FC_KAT_ECB
-				    : fc_streq(algorithm, "ACVP-AES-CBC") ? FC_KAT_CBC
-									  : FC_KAT_CTR;
-	begin(l, cell(m == FC_KAT_ECB ? "AES-ECB" : m == FC_KAT_CBC ? "AES-CBC"
-								  : "AES-CTR"),
-	      FC_KAT_OP_CIPHER, tg, tc);
+	enum fc_kat_cipher_mode m = fc_streq(c->algorithm, "ACVP-AES-ECB")
+					    ? FC_KAT_ECB
+				    : fc_streq(c->algorithm, "ACVP-AES-CBC")
+					    ? FC_KAT_CBC
+					    : FC_KAT_CTR;
+	begin(l,
+	      cell(m == FC_KAT_ECB   ? "AES-ECB"
+		   : m == FC_KAT_CBC ? "AES-CBC"
+				     : "AES-CTR"),
+	      FC_KAT_OP_CIPHER, c->tg, c->tc);
 	l->cur.mode = (uint8_t)m;
-	if (jstr_req(l, g, "direction", tg, tc, &dir) < 0 ||
-	    jstr_req(l, g, "testType", tg, tc, &tt) < 0 ||
-	    jint(l, g, "keyLen", tg, tc, &key_bits) < 0)
+	if (jstr_req(l, c->g, "direction", c->tg, c->tc, &dir) < 0 ||
+	    jstr_req(l, c->g, "testType", c->tg, c->tc, &tt) < 0 ||
+	    jint(l, c->g, "keyLen", c->tg, c->tc, &key_bits) < 0)
 		return -EBADMSG;
 	l->cur.key_bits = key_bits;
 	bool dec = fc_streq(dir, "decrypt");
 	if (!dec && !fc_streq(dir, "encrypt"))
-		return fail(l, tg, tc, "'direction' is '%s'", dir);
+		return fail(l, c->tg, c->tc, "'direction' is '%s'", dir);
 	if (dec)
 		l->cur.flags |= FC_KAT_DECRYPT;
 	if (fc_streq(tt, "MCT")) {
@@ -747,60 +768,54 @@ static int acvp_aes(struct ld *l, const char *algorithm, const char *mode,
 		commit(l);
 		return 0;
 	}
-	if (jhex_req(l, t, "key", FC_KAT_F_KEY, tg, tc) < 0)
+	if (jhex_req(l, c->t, "key", FC_KAT_F_KEY, c->tg, c->tc) < 0)
 		return -EBADMSG;
 	/* The plain text is always MSG and the cipher text OUT. */
-	struct json_object *in = t, *res = at;
-	if (jhex_req(l, dec ? res : in, "pt", FC_KAT_F_MSG, tg, tc) < 0 ||
-	    jhex_req(l, dec ? in : res, "ct", FC_KAT_F_OUT, tg, tc) < 0)
+	struct json_object *in = c->t, *res = c->at;
+	if (jhex_req(l, dec ? res : in, "pt", FC_KAT_F_MSG, c->tg, c->tc) < 0 ||
+	    jhex_req(l, dec ? in : res, "ct", FC_KAT_F_OUT, c->tg, c->tc) < 0)
 		return -EBADMSG;
 	if (m != FC_KAT_ECB) {
 		/* CTR encrypt: the initial counter is part of the answer. */
-		int r = jhex(l, t, "iv", FC_KAT_F_IV, tg, tc);
-		if (r == 0)
-			r = jhex(l, at, "iv", FC_KAT_F_IV, tg, tc);
-		if (r == 0)
-			return fail(l, tg, tc, "'iv' is missing");
-		if (r < 0)
-			return r;
+		if (jhex_either(l, c->t, c->at, "iv", FC_KAT_F_IV, c->tg,
+				c->tc) < 0)
+			return -EBADMSG;
 	}
-	if (m == FC_KAT_CTR && jint(l, t, "payloadLen", tg, tc, &pl) < 0)
+	if (m == FC_KAT_CTR &&
+	    jint(l, c->t, "payloadLen", c->tg, c->tc, &pl) < 0)
 		return -EBADMSG;
 	if (m == FC_KAT_CTR && pl % 8) {
-		const struct fc_kat_field *p = cur_get(l, FC_KAT_F_MSG);
-		const struct fc_kat_field *c = cur_get(l, FC_KAT_F_OUT);
-		if (p->len != (pl + 7) / 8 || c->len != (pl + 7) / 8)
-			return fail(l, tg, tc, "'payloadLen' %u does not match "
-					       "the text", (unsigned)pl);
+		const struct fc_kat_field *pt = cur_get(l, FC_KAT_F_MSG);
+		const struct fc_kat_field *ct = cur_get(l, FC_KAT_F_OUT);
+		if (pt->len != (pl + 7) / 8 || ct->len != (pl + 7) / 8)
+			return fail(l, c->tg, c->tc,
+				    "'payloadLen' %u does not match "
+				    "the text",
+				    (unsigned)pl);
 		l->cur.out_bits = pl;
 	}
 	commit(l);
 	return 0;
 }
 
-static int acvp_gcm(struct ld *l, const char *algorithm, const char *mode,
-		    struct json_object *g, struct json_object *t,
-		    struct json_object *ag, struct json_object *at,
-		    struct json_object *ig, struct json_object *it, uint32_t tg,
-		    uint32_t tc)
+static int acvp_gcm(struct ld *l, const struct acvp_case *c)
 {
-	(void)algorithm, (void)mode, (void)ag, (void)ig, (void)it;
 	const char *dir;
 	bool bad = false;
 	uint32_t ivl = 0, tagl = 0, pl = 0, al = 0, kl = 0;
-	begin(l, cell("AES-GCM"), FC_KAT_OP_GCM, tg, tc);
-	if (jstr_req(l, g, "direction", tg, tc, &dir) < 0 ||
-	    jint(l, g, "ivLen", tg, tc, &ivl) < 0 ||
-	    jint_req(l, g, "tagLen", tg, tc, &tagl) < 0 ||
-	    jint(l, g, "payloadLen", tg, tc, &pl) < 0 ||
-	    jint(l, g, "aadLen", tg, tc, &al) < 0 ||
-	    jint(l, g, "keyLen", tg, tc, &kl) < 0)
+	begin(l, cell("AES-GCM"), FC_KAT_OP_GCM, c->tg, c->tc);
+	if (jstr_req(l, c->g, "direction", c->tg, c->tc, &dir) < 0 ||
+	    jint(l, c->g, "ivLen", c->tg, c->tc, &ivl) < 0 ||
+	    jint_req(l, c->g, "tagLen", c->tg, c->tc, &tagl) < 0 ||
+	    jint(l, c->g, "payloadLen", c->tg, c->tc, &pl) < 0 ||
+	    jint(l, c->g, "aadLen", c->tg, c->tc, &al) < 0 ||
+	    jint(l, c->g, "keyLen", c->tg, c->tc, &kl) < 0)
 		return -EBADMSG;
 	l->cur.key_bits = kl;
 	bool dec = fc_streq(dir, "decrypt");
 	if (dec)
 		l->cur.flags |= FC_KAT_DECRYPT;
-	const char *ivgen = jstr(g, "ivGen", &bad);
+	const char *ivgen = jstr(c->g, "ivGen", &bad);
 	if (ivgen && fc_streq(ivgen, "internal") && !dec) {
 		skip(l, "the module chooses the IV (ivGen internal): no "
 			"known answer");
@@ -811,78 +826,70 @@ static int acvp_gcm(struct ld *l, const char *algorithm, const char *mode,
 	bytes_only(l, tagl, "tag");
 	bytes_only(l, pl, "payload");
 	bytes_only(l, al, "AAD");
-	if (jhex_req(l, t, "key", FC_KAT_F_KEY, tg, tc) < 0 ||
-	    jhex_req(l, t, "iv", FC_KAT_F_IV, tg, tc) < 0 ||
-	    jhex(l, t, "aad", FC_KAT_F_AAD, tg, tc) < 0)
+	if (jhex_req(l, c->t, "key", FC_KAT_F_KEY, c->tg, c->tc) < 0 ||
+	    jhex_req(l, c->t, "iv", FC_KAT_F_IV, c->tg, c->tc) < 0 ||
+	    jhex(l, c->t, "aad", FC_KAT_F_AAD, c->tg, c->tc) < 0)
 		return -EBADMSG;
 	if (!dec) {
-		if (jhex_req(l, t, "pt", FC_KAT_F_MSG, tg, tc) < 0 ||
-		    jhex_req(l, at, "ct", FC_KAT_F_OUT, tg, tc) < 0 ||
-		    jhex_req(l, at, "tag", FC_KAT_F_TAG, tg, tc) < 0)
+		if (jhex_req(l, c->t, "pt", FC_KAT_F_MSG, c->tg, c->tc) < 0 ||
+		    jhex_req(l, c->at, "ct", FC_KAT_F_OUT, c->tg, c->tc) < 0 ||
+		    jhex_req(l, c->at, "tag", FC_KAT_F_TAG, c->tg, c->tc) < 0)
 			return -EBADMSG;
 	} else {
 		bool passed = true;
-		if (jhex_req(l, t, "ct", FC_KAT_F_OUT, tg, tc) < 0 ||
-		    jhex_req(l, t, "tag", FC_KAT_F_TAG, tg, tc) < 0 ||
-		    jbool(l, at, "testPassed", tg, tc, &passed) < 0)
+		if (jhex_req(l, c->t, "ct", FC_KAT_F_OUT, c->tg, c->tc) < 0 ||
+		    jhex_req(l, c->t, "tag", FC_KAT_F_TAG, c->tg, c->tc) < 0 ||
+		    jbool(l, c->at, "testPassed", c->tg, c->tc, &passed) < 0)
 			return -EBADMSG;
 		l->cur.expect = passed ? FC_KAT_VALID : FC_KAT_INVALID;
-		if (passed && jhex_req(l, at, "pt", FC_KAT_F_MSG, tg, tc) < 0)
+		if (passed &&
+		    jhex_req(l, c->at, "pt", FC_KAT_F_MSG, c->tg, c->tc) < 0)
 			return -EBADMSG;
 	}
 	commit(l);
 	return 0;
 }
 
-static int acvp_cmac(struct ld *l, const char *algorithm, const char *mode,
-		     struct json_object *g, struct json_object *t,
-		     struct json_object *ag, struct json_object *at,
-		     struct json_object *ig, struct json_object *it, uint32_t tg,
-		     uint32_t tc)
+static int acvp_cmac(struct ld *l, const struct acvp_case *c)
 {
-	(void)algorithm, (void)mode, (void)ag, (void)ig, (void)it;
 	const char *dir;
 	uint32_t ml = 0, macl = 0;
-	begin(l, cell("AES-CMAC"), FC_KAT_OP_CMAC, tg, tc);
-	if (jstr_req(l, g, "direction", tg, tc, &dir) < 0 ||
-	    jint(l, g, "msgLen", tg, tc, &ml) < 0 ||
-	    jint(l, g, "macLen", tg, tc, &macl) < 0 ||
-	    jhex_req(l, t, "key", FC_KAT_F_KEY, tg, tc) < 0 ||
-	    jhex_req(l, t, "message", FC_KAT_F_MSG, tg, tc) < 0)
+	begin(l, cell("AES-CMAC"), FC_KAT_OP_CMAC, c->tg, c->tc);
+	if (jstr_req(l, c->g, "direction", c->tg, c->tc, &dir) < 0 ||
+	    jint(l, c->g, "msgLen", c->tg, c->tc, &ml) < 0 ||
+	    jint(l, c->g, "macLen", c->tg, c->tc, &macl) < 0 ||
+	    jhex_req(l, c->t, "key", FC_KAT_F_KEY, c->tg, c->tc) < 0 ||
+	    jhex_req(l, c->t, "message", FC_KAT_F_MSG, c->tg, c->tc) < 0)
 		return -EBADMSG;
 	bytes_only(l, ml, "message");
 	bytes_only(l, macl, "MAC");
 	if (fc_streq(dir, "gen")) {
-		if (jhex_req(l, at, "mac", FC_KAT_F_OUT, tg, tc) < 0)
+		if (jhex_req(l, c->at, "mac", FC_KAT_F_OUT, c->tg, c->tc) < 0)
 			return -EBADMSG;
 	} else if (fc_streq(dir, "ver")) {
-		if (jhex_req(l, t, "mac", FC_KAT_F_OUT, tg, tc) < 0 ||
-		    acvp_passed(l, at, tg, tc) < 0)
+		if (jhex_req(l, c->t, "mac", FC_KAT_F_OUT, c->tg, c->tc) < 0 ||
+		    acvp_passed(l, c->at, c->tg, c->tc) < 0)
 			return -EBADMSG;
 	} else {
-		return fail(l, tg, tc, "'direction' is '%s'", dir);
+		return fail(l, c->tg, c->tc, "'direction' is '%s'", dir);
 	}
 	commit(l);
 	return 0;
 }
 
-static int acvp_pbkdf(struct ld *l, const char *algorithm, const char *mode,
-		      struct json_object *g, struct json_object *t,
-		      struct json_object *ag, struct json_object *at,
-		      struct json_object *ig, struct json_object *it, uint32_t tg,
-		      uint32_t tc)
+static int acvp_pbkdf(struct ld *l, const struct acvp_case *c)
 {
-	(void)algorithm, (void)mode, (void)ag, (void)ig, (void)it;
 	enum fc_kat_hash h;
 	const char *pw;
 	uint32_t kl;
-	begin(l, cell("PBKDF2"), FC_KAT_OP_PBKDF2, tg, tc);
-	if (acvp_hash_from(l, g, "hmacAlg", tg, tc, &h) < 0 ||
-	    jstr_req(l, t, "password", tg, tc, &pw) < 0 ||
-	    jhex_req(l, t, "salt", FC_KAT_F_SALT, tg, tc) < 0 ||
-	    jint_req(l, t, "iterationCount", tg, tc, &l->cur.count) < 0 ||
-	    jint_req(l, t, "keyLen", tg, tc, &kl) < 0 ||
-	    jhex_req(l, at, "derivedKey", FC_KAT_F_OUT, tg, tc) < 0)
+	begin(l, cell("PBKDF2"), FC_KAT_OP_PBKDF2, c->tg, c->tc);
+	if (acvp_hash_from(l, c->g, "hmacAlg", c->tg, c->tc, &h) < 0 ||
+	    jstr_req(l, c->t, "password", c->tg, c->tc, &pw) < 0 ||
+	    jhex_req(l, c->t, "salt", FC_KAT_F_SALT, c->tg, c->tc) < 0 ||
+	    jint_req(l, c->t, "iterationCount", c->tg, c->tc,
+		     &l->cur.count) < 0 ||
+	    jint_req(l, c->t, "keyLen", c->tg, c->tc, &kl) < 0 ||
+	    jhex_req(l, c->at, "derivedKey", FC_KAT_F_OUT, c->tg, c->tc) < 0)
 		return -EBADMSG;
 	l->cur.hash = (uint8_t)h;
 	/* ACVP's password is text, not hex. */
@@ -898,110 +905,93 @@ static int ec_curve_hash(struct ld *l, struct json_object *g, uint32_t tg,
 			 uint32_t tc)
 {
 	const char *curve;
-	enum fc_kat_curve c;
 	enum fc_kat_hash h;
 	bool bad = false;
 	if (jstr_req(l, g, "curve", tg, tc, &curve) < 0 ||
 	    acvp_hash_from(l, g, "hashAlg", tg, tc, &h) < 0)
 		return -EBADMSG;
 	l->cur.hash = (uint8_t)h;
-	if (fc_kat_curve_from_name(curve, &c) < 0)
-		skip(l, "curve %s is not one the core runs", curve);
-	else
-		l->cur.curve = (uint8_t)c;
+	l->cur.curve = (uint8_t)curve_or_skip(l, curve);
 	const char *conf = jstr(g, "conformance", &bad);
 	if (conf && *conf)
 		skip(l, "%s randomized hashing is not run", conf);
 	return 0;
 }
 
-static int acvp_ecdsa(struct ld *l, const char *algorithm, const char *mode,
-		      struct json_object *g, struct json_object *t,
-		      struct json_object *ag, struct json_object *at,
-		      struct json_object *ig, struct json_object *it, uint32_t tg,
-		      uint32_t tc)
+static int acvp_ecdsa(struct ld *l, const struct acvp_case *c)
 {
-	(void)it;
-	bool det = fc_streq(algorithm, "DetECDSA");
-	if (!mode || (!det && !fc_streq(mode, "sigVer")) ||
-	    (det && !fc_streq(mode, "sigGen")))
-		return fail(l, 0, 0, "unsupported mode '%s' of %s (only "
-				     "ECDSA sigVer and DetECDSA sigGen)",
-			    mode ? mode : "(none)", algorithm);
+	bool det = fc_streq(c->algorithm, "DetECDSA");
+	if (!c->mode || (!det && !fc_streq(c->mode, "sigVer")) ||
+	    (det && !fc_streq(c->mode, "sigGen")))
+		return fail(l, 0, 0,
+			    "unsupported mode '%s' of %s (only "
+			    "ECDSA sigVer and DetECDSA sigGen)",
+			    c->mode ? c->mode : "(none)", c->algorithm);
 	if (!det) {
-		begin(l, cell("ECDSA-SigVer"), FC_KAT_OP_ECDSA_VERIFY, tg, tc);
-		if (ec_curve_hash(l, g, tg, tc) < 0 ||
-		    jhex_req(l, t, "message", FC_KAT_F_MSG, tg, tc) < 0 ||
-		    jhex_req(l, t, "r", FC_KAT_F_R, tg, tc) < 0 ||
-		    jhex_req(l, t, "s", FC_KAT_F_S, tg, tc) < 0 ||
-		    acvp_passed(l, at, tg, tc) < 0)
+		begin(l, cell("ECDSA-SigVer"), FC_KAT_OP_ECDSA_VERIFY, c->tg,
+		      c->tc);
+		if (ec_curve_hash(l, c->g, c->tg, c->tc) < 0 ||
+		    jhex_req(l, c->t, "message", FC_KAT_F_MSG, c->tg,
+			     c->tc) < 0 ||
+		    jhex_req(l, c->t, "r", FC_KAT_F_R, c->tg, c->tc) < 0 ||
+		    jhex_req(l, c->t, "s", FC_KAT_F_S, c->tg, c->tc) < 0 ||
+		    acvp_passed(l, c->at, c->tg, c->tc) < 0)
 			return -EBADMSG;
 		/* 1.0 and 186-5 carry the key on the test, some on the group. */
-		int r = jhex(l, t, "qx", FC_KAT_F_QX, tg, tc);
-		if (r == 0)
-			r = jhex_req(l, g, "qx", FC_KAT_F_QX, tg, tc);
-		int r2 = jhex(l, t, "qy", FC_KAT_F_QY, tg, tc);
-		if (r2 == 0)
-			r2 = jhex_req(l, g, "qy", FC_KAT_F_QY, tg, tc);
-		if (r < 0 || r2 < 0)
+		if (jhex_either(l, c->t, c->g, "qx", FC_KAT_F_QX, c->tg,
+				c->tc) < 0 ||
+		    jhex_either(l, c->t, c->g, "qy", FC_KAT_F_QY, c->tg,
+				c->tc) < 0)
 			return -EBADMSG;
 		commit(l);
 		return 0;
 	}
-	begin(l, cell("ECDSA-SigGen"), FC_KAT_OP_ECDSA_SIGN, tg, tc);
-	if (ec_curve_hash(l, g, tg, tc) < 0 ||
-	    jhex_req(l, t, "message", FC_KAT_F_MSG, tg, tc) < 0 ||
-	    jhex_req(l, ag, "qx", FC_KAT_F_QX, tg, tc) < 0 ||
-	    jhex_req(l, ag, "qy", FC_KAT_F_QY, tg, tc) < 0 ||
-	    jhex_req(l, at, "r", FC_KAT_F_R, tg, tc) < 0 ||
-	    jhex_req(l, at, "s", FC_KAT_F_S, tg, tc) < 0)
+	begin(l, cell("ECDSA-SigGen"), FC_KAT_OP_ECDSA_SIGN, c->tg, c->tc);
+	if (ec_curve_hash(l, c->g, c->tg, c->tc) < 0 ||
+	    jhex_req(l, c->t, "message", FC_KAT_F_MSG, c->tg, c->tc) < 0 ||
+	    jhex_req(l, c->ag, "qx", FC_KAT_F_QX, c->tg, c->tc) < 0 ||
+	    jhex_req(l, c->ag, "qy", FC_KAT_F_QY, c->tg, c->tc) < 0 ||
+	    jhex_req(l, c->at, "r", FC_KAT_F_R, c->tg, c->tc) < 0 ||
+	    jhex_req(l, c->at, "s", FC_KAT_F_S, c->tg, c->tc) < 0)
 		return -EBADMSG;
-	if (!ig)
+	if (!c->ig)
 		skip(l, "the private key d is only in internalProjection.json, "
 			"which is missing");
-	else if (jhex_req(l, ig, "d", FC_KAT_F_PRIV, tg, tc) < 0)
+	else if (jhex_req(l, c->ig, "d", FC_KAT_F_PRIV, c->tg, c->tc) < 0)
 		return -EBADMSG;
 	commit(l);
 	return 0;
 }
 
-static int acvp_rsa(struct ld *l, const char *algorithm, const char *mode,
-		    struct json_object *g, struct json_object *t,
-		    struct json_object *ag, struct json_object *at,
-		    struct json_object *ig, struct json_object *it, uint32_t tg,
-		    uint32_t tc)
+static int acvp_rsa(struct ld *l, const struct acvp_case *c)
 {
-	(void)algorithm, (void)ag, (void)ig, (void)it;
 	const char *st;
 	bool bad = false;
 	enum fc_kat_hash h;
-	if (!mode || !fc_streq(mode, "sigVer"))
-		return fail(l, 0, 0, "unsupported mode '%s' of RSA (only sigVer)",
-			    mode ? mode : "(none)");
-	if (jstr_req(l, g, "sigType", tg, tc, &st) < 0)
+	if (!c->mode || !fc_streq(c->mode, "sigVer"))
+		return fail(l, 0, 0,
+			    "unsupported mode '%s' of RSA (only sigVer)",
+			    c->mode ? c->mode : "(none)");
+	if (jstr_req(l, c->g, "sigType", c->tg, c->tc, &st) < 0)
 		return -EBADMSG;
 	bool pss = fc_streq(st, "pss");
 	begin(l, cell(pss ? "RSA-PSS-SigVer" : "RSA-PKCS1v1.5-SigVer"),
-	      FC_KAT_OP_RSA_VERIFY, tg, tc);
+	      FC_KAT_OP_RSA_VERIFY, c->tg, c->tc);
 	l->cur.mode = pss ? FC_KAT_RSA_PSS : FC_KAT_RSA_PKCS1;
-	if (acvp_hash_from(l, g, "hashAlg", tg, tc, &h) < 0 ||
-	    jint(l, g, "modulo", tg, tc, &l->cur.key_bits) < 0 ||
-	    jhex_req(l, t, "message", FC_KAT_F_MSG, tg, tc) < 0 ||
-	    jhex_req(l, t, "signature", FC_KAT_F_SIG, tg, tc) < 0 ||
-	    acvp_passed(l, at, tg, tc) < 0)
+	if (acvp_hash_from(l, c->g, "hashAlg", c->tg, c->tc, &h) < 0 ||
+	    jint(l, c->g, "modulo", c->tg, c->tc, &l->cur.key_bits) < 0 ||
+	    jhex_req(l, c->t, "message", FC_KAT_F_MSG, c->tg, c->tc) < 0 ||
+	    jhex_req(l, c->t, "signature", FC_KAT_F_SIG, c->tg, c->tc) < 0 ||
+	    acvp_passed(l, c->at, c->tg, c->tc) < 0)
 		return -EBADMSG;
 	l->cur.hash = (uint8_t)h;
-	int rn = jhex(l, g, "n", FC_KAT_F_N, tg, tc);
-	if (rn == 0)
-		rn = jhex_req(l, t, "n", FC_KAT_F_N, tg, tc);
-	int re = jhex(l, g, "e", FC_KAT_F_E, tg, tc);
-	if (re == 0)
-		re = jhex_req(l, t, "e", FC_KAT_F_E, tg, tc);
-	if (rn < 0 || re < 0)
+	if (jhex_either(l, c->g, c->t, "n", FC_KAT_F_N, c->tg, c->tc) < 0 ||
+	    jhex_either(l, c->g, c->t, "e", FC_KAT_F_E, c->tg, c->tc) < 0)
 		return -EBADMSG;
 	if (pss) {
-		const char *mgf = jstr(g, "maskFunction", &bad);
-		if (jint(l, g, "saltLen", tg, tc, &l->cur.salt_len) < 0)
+		const char *mgf = jstr(c->g, "maskFunction", &bad);
+		if (jint(l, c->g, "saltLen", c->tg, c->tc,
+			 &l->cur.salt_len) < 0)
 			return -EBADMSG;
 		/* FIPS 186-4 PSS uses MGF1 with the message hash. */
 		l->cur.mgf_hash = (uint8_t)h;
@@ -1014,32 +1004,31 @@ static int acvp_rsa(struct ld *l, const char *algorithm, const char *mode,
 	return 0;
 }
 
-static int acvp_drbg(struct ld *l, const char *algorithm, const char *mode,
-		     struct json_object *g, struct json_object *t,
-		     struct json_object *ag, struct json_object *at,
-		     struct json_object *ig, struct json_object *it, uint32_t tg,
-		     uint32_t tc)
+static int acvp_drbg(struct ld *l, const struct acvp_case *c)
 {
-	(void)mode, (void)ag, (void)ig, (void)it;
-	enum fc_kat_drbg_kind k = fc_streq(algorithm, "hashDRBG")   ? FC_KAT_HASH_DRBG
-				  : fc_streq(algorithm, "hmacDRBG") ? FC_KAT_HMAC_DRBG
-								    : FC_KAT_CTR_DRBG;
+	enum fc_kat_drbg_kind k = fc_streq(c->algorithm, "hashDRBG")
+					  ? FC_KAT_HASH_DRBG
+				  : fc_streq(c->algorithm, "hmacDRBG")
+					  ? FC_KAT_HMAC_DRBG
+					  : FC_KAT_CTR_DRBG;
 	const char *dm;
 	bool df = false, pr = false;
 	uint32_t bits;
-	begin(l, cell(k == FC_KAT_HASH_DRBG	? "Hash_DRBG"
-		      : k == FC_KAT_HMAC_DRBG ? "HMAC_DRBG"
-					      : "CTR_DRBG"),
-	      FC_KAT_OP_DRBG, tg, tc);
+	begin(l,
+	      cell(k == FC_KAT_HASH_DRBG   ? "Hash_DRBG"
+		   : k == FC_KAT_HMAC_DRBG ? "HMAC_DRBG"
+					   : "CTR_DRBG"),
+	      FC_KAT_OP_DRBG, c->tg, c->tc);
 	l->cur.mode = (uint8_t)k;
-	if (jstr_req(l, g, "mode", tg, tc, &dm) < 0 ||
-	    jbool(l, g, "derFunc", tg, tc, &df) < 0 ||
-	    jbool(l, g, "predResistance", tg, tc, &pr) < 0 ||
-	    jint_req(l, g, "returnedBitsLen", tg, tc, &bits) < 0 ||
-	    jhex_req(l, t, "entropyInput", FC_KAT_F_ENTROPY, tg, tc) < 0 ||
-	    jhex(l, t, "nonce", FC_KAT_F_NONCE, tg, tc) < 0 ||
-	    jhex(l, t, "persoString", FC_KAT_F_PERS, tg, tc) < 0 ||
-	    jhex_req(l, at, "returnedBits", FC_KAT_F_OUT, tg, tc) < 0)
+	if (jstr_req(l, c->g, "mode", c->tg, c->tc, &dm) < 0 ||
+	    jbool(l, c->g, "derFunc", c->tg, c->tc, &df) < 0 ||
+	    jbool(l, c->g, "predResistance", c->tg, c->tc, &pr) < 0 ||
+	    jint_req(l, c->g, "returnedBitsLen", c->tg, c->tc, &bits) < 0 ||
+	    jhex_req(l, c->t, "entropyInput", FC_KAT_F_ENTROPY, c->tg,
+		     c->tc) < 0 ||
+	    jhex(l, c->t, "nonce", FC_KAT_F_NONCE, c->tg, c->tc) < 0 ||
+	    jhex(l, c->t, "persoString", FC_KAT_F_PERS, c->tg, c->tc) < 0 ||
+	    jhex_req(l, c->at, "returnedBits", FC_KAT_F_OUT, c->tg, c->tc) < 0)
 		return -EBADMSG;
 	l->cur.flags = (uint8_t)((df ? FC_KAT_DF : 0) | (pr ? FC_KAT_PR : 0));
 	bytes_only(l, bits, "output");
@@ -1054,11 +1043,11 @@ static int acvp_drbg(struct ld *l, const char *algorithm, const char *mode,
 	} else {
 		enum fc_kat_hash h;
 		if (fc_kat_hash_from_name(dm, &h) < 0)
-			skip(l, "%s with %s is not run", algorithm, dm);
+			skip(l, "%s with %s is not run", c->algorithm, dm);
 		else
 			l->cur.hash = (uint8_t)h;
 	}
-	struct json_object *oi = jarray(t, "otherInput");
+	struct json_object *oi = jarray(c->t, "otherInput");
 	size_t n = oi ? json_object_array_length(oi) : 0;
 	if (n > FC_KAT_DRBG_STEPS_MAX) {
 		skip(l, "%zu DRBG steps (at most %d are run)", n,
@@ -1069,15 +1058,19 @@ static int acvp_drbg(struct ld *l, const char *algorithm, const char *mode,
 	for (size_t i = 0; i < n; i++) {
 		struct json_object *s = json_object_array_get_idx(oi, i);
 		const char *use;
-		if (jstr_req(l, s, "intendedUse", tg, tc, &use) < 0 ||
-		    jhex(l, s, "additionalInput", FC_KAT_F_ADD0 + i, tg, tc) < 0 ||
-		    jhex(l, s, "entropyInput", FC_KAT_F_ENT0 + i, tg, tc) < 0)
+		if (jstr_req(l, s, "intendedUse", c->tg, c->tc, &use) < 0 ||
+		    jhex(l, s, "additionalInput", FC_KAT_F_ADD0 + i, c->tg,
+			 c->tc) < 0 ||
+		    jhex(l, s, "entropyInput", FC_KAT_F_ENT0 + i, c->tg,
+			 c->tc) < 0)
 			return -EBADMSG;
 		if (fc_streq(use, "reSeed"))
 			l->cur.reseed_mask |= (uint8_t)(1u << i);
 		else if (!fc_streq(use, "generate"))
-			return fail(l, tg, tc, "otherInput[%zu].intendedUse is "
-					       "'%s'", i, use);
+			return fail(l, c->tg, c->tc,
+				    "otherInput[%zu].intendedUse is "
+				    "'%s'",
+				    i, use);
 	}
 	commit(l);
 	return 0;
@@ -1143,17 +1136,20 @@ static int load_acvp(struct ld *l, const struct acvp *d)
 			return fail(l, tg, 0, "no 'tests' array");
 		for (size_t ti = 0; ti < json_object_array_length(tests); ti++) {
 			struct json_object *t = json_object_array_get_idx(tests, ti);
-			struct json_object *ag, *at, *ig = NULL, *it = NULL;
-			uint32_t tc;
-			if (jint_req(l, t, "tcId", tg, 0, &tc) < 0 ||
-			    answer(l, d->expected, "expectedResults.json", tg, tc,
-				   &ag, &at) < 0)
+			struct acvp_case c = { .algorithm = algorithm,
+					       .mode = mode,
+					       .g = g,
+					       .t = t,
+					       .tg = tg };
+			if (jint_req(l, t, "tcId", tg, 0, &c.tc) < 0 ||
+			    answer(l, d->expected, "expectedResults.json", tg,
+				   c.tc, &c.ag, &c.at) < 0)
 				return -EBADMSG;
 			if (d->internal &&
-			    answer(l, d->internal, "internalProjection.json", tg,
-				   tc, &ig, &it) < 0)
+			    answer(l, d->internal, "internalProjection.json",
+				   tg, c.tc, &c.ig, &c.it) < 0)
 				return -EBADMSG;
-			if (fn(l, algorithm, mode, g, t, ag, at, ig, it, tg, tc) < 0)
+			if (fn(l, &c) < 0)
 				return -EBADMSG;
 		}
 	}
@@ -1189,13 +1185,11 @@ static int load_rsp(struct ld *l, const char *text, size_t len)
 				     "file (the name says which hash)");
 	uint32_t rec = 0, len_bits = 0, line = 0;
 	bool have_len = false, have_msg = false;
-	const char *p = text, *e = text + len;
+	const char *p;
+	size_t pos = 0, n;
 	l->group = 1;
-	while (p < e) {
-		const char *nl = memchr(p, '\n', (size_t)(e - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(e - p);
+	while (fc_next_line(text, len, &pos, &p, &n)) {
 		_cleanup_free_ char *ln = fc_strndup(p, n);
-		p += n + (nl ? 1 : 0);
 		line++;
 		fc_strstrip(ln);
 		if (!*ln || ln[0] == '#')
@@ -1242,18 +1236,13 @@ static int load_rsp(struct ld *l, const char *text, size_t len)
 			bytes_only(l, len_bits, "message");
 			have_msg = true;
 		} else if (fc_streq(key, "MD") && have_msg) {
-			uint8_t *b = NULL;
-			size_t bl = 0;
-			if (fc_kat_unhex(val, &b, &bl) == 0 &&
-			    bl != fc_kat_hash_len(h)) {
-				free(b);
-				b = NULL;
-			}
+			uint8_t *b = unhex_exact(val, fc_kat_hash_len(h));
 			if (!b)
 				return fail(l, 0, rec, "line %u: MD is not a "
 						       "%zu-byte hex string",
 					    (unsigned)line, fc_kat_hash_len(h));
-			add_field(l, FC_KAT_F_OUT, own(l->set, b), bl);
+			add_field(l, FC_KAT_F_OUT, own(l->set, b),
+				  fc_kat_hash_len(h));
 			commit(l);
 			have_len = have_msg = false;
 		} else {

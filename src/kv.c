@@ -52,11 +52,9 @@ int fc_kv_parse(const char *text, size_t len, enum fc_kv_mode mode,
 	size_t pos = 0;
 	int r = 0;
 
-	while (pos < len) {
-		const char *start = text + pos;
-		const char *nl = memchr(start, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - start) : len - pos;
-		pos += n + (nl ? 1 : 0);
+	const char *start;
+	size_t n;
+	while (fc_next_line(text, len, &pos, &start, &n)) {
 		line++;
 
 		/* Trim leading blanks and a trailing CR. */

@@ -17,6 +17,10 @@
 const struct fc_cmd *const fc_commands[] = {
 	&fc_cmd_check,
 	&fc_cmd_list_checks,
+	&fc_cmd_policy,
+	&fc_cmd_pin_kernel,
+	&fc_cmd_selftest,
+	&fc_cmd_evidence,
 	NULL,
 };
 
@@ -28,7 +32,8 @@ static const char usage_text[] =
 	"Options (also accepted after COMMAND):\n"
 	"  --root DIR                audit the tree at DIR (fixture or mounted image)\n"
 	"                            instead of the live host\n"
-	"  --format text|json        output format (default text)\n"
+	"  --format text|json|junit|oscal\n"
+	"                            output format (default text)\n"
 	"  --color auto|always|never colour in text output (auto: only on a\n"
 	"                            terminal, and not when NO_COLOR is set)\n"
 	"  -q, --quiet               text: show only what needs attention\n"
@@ -122,6 +127,53 @@ int fc_global_option(struct fc_global *g, int opt, const char *arg,
 	default:
 		return 0;
 	}
+}
+
+/* The getopt_long loop of every command: global options to g, the
+ * command's own to fn (when given), anything else a usage error. */
+static int option_loop(struct fc_global *g, const char *cmd,
+		       const char *shortopts, const struct option *opts,
+		       int argc, char **argv, fc_option_fn fn, void *args)
+{
+	int c;
+	while ((c = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+		if (c == '?')
+			return fc_bad_option(cmd, argv);
+		int r = fc_global_option(g, c, optarg, cmd);
+		if (r == 0 && fn)
+			r = fn(args, c, optarg);
+		if (r < 0)
+			return r;
+		if (r == 0)
+			return fc_bad_option(cmd, argv);
+	}
+	return 0;
+}
+
+int fc_parse_global_options(struct fc_global *g, int argc, char **argv,
+			    const char *cmd, bool stop_at_arg)
+{
+	static const struct option opts[] = {
+		FC_GLOBAL_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *shortopts = stop_at_arg ? "+" FC_GLOBAL_SHORT
+					    : FC_GLOBAL_SHORT;
+	return option_loop(g, cmd, shortopts, opts, argc, argv, NULL, NULL);
+}
+
+int fc_parse_options(struct fc_global *g, const char *cmd,
+		     const struct option *opts, int argc, char **argv,
+		     fc_option_fn fn, void *args)
+{
+	int r = option_loop(g, cmd, FC_GLOBAL_SHORT, opts, argc, argv, fn,
+			    args);
+	if (r < 0)
+		return r;
+	if (optind < argc)
+		return fc_usage_error(cmd, "unexpected argument '%s'",
+				      argv[optind]);
+	return 0;
 }
 
 int fc_global_finish(struct fc_global *g, const char *cmd)

@@ -1177,20 +1177,7 @@ int fc_policy_read(const char *path, char **text, size_t *len)
 	/* Tables belong to this fipsctl installation, not to the audited
 	 * system: they are read from the live filesystem, never under
 	 * --root, through the bounded reader. */
-	_cleanup_free_ char *abs = NULL;
-	if (path[0] == '/') {
-		abs = fc_strdup(path);
-	} else {
-		_cleanup_free_ char *cwd = getcwd(NULL, 0);
-		if (!cwd)
-			return -errno;
-		abs = fc_asprintf("%s/%s", cwd, path);
-	}
-	_cleanup_root_ struct fc_root *live = NULL;
-	int r = fc_root_new(NULL, &live);
-	if (r < 0)
-		return r;
-	return fc_root_read(live, abs, FC_POLICY_MAX_BYTES, text, len);
+	return fc_read_input(path, FC_POLICY_MAX_BYTES, text, len);
 }
 
 int fc_policy_load(const char *path, struct fc_policy **out,

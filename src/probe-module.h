@@ -54,4 +54,15 @@ struct fc_module_summary {
 void fc_probe_add_summary(struct fc_probe_ctx *ctx, const char *check_id,
 			  struct fc_module_summary *s);
 
+/*
+ * The self-test adapters (checks/selftest-<library>.c, issue 6): each runs
+ * the known-answer vectors of src/kat.h through its library and adds the
+ * selftest.<library> findings.  A probe names its own in struct
+ * fc_probe_def.selftest.
+ */
+int fc_selftest_openssl(struct fc_probe_ctx *ctx);
+int fc_selftest_libgcrypt(struct fc_probe_ctx *ctx);
+int fc_selftest_gnutls(struct fc_probe_ctx *ctx);
+int fc_selftest_nss(struct fc_probe_ctx *ctx);
+
 #endif

@@ -104,12 +104,39 @@ static void spawn(struct fc_ctx *ctx, struct probe_run *p, const char *dir)
 	for (size_t i = 0; i < p->n_checks; i++)
 		fc_buf_addf(&ids, "%s%s", i ? "," : "", p->check_ids[i]);
 
-	/* argv: path --checks IDS [--selftest] [--nssdb D]... NULL */
-	size_t n_nss = 0;
+	/* argv: path --checks IDS [--selftest] [--nssdb D]... [--root DIR]
+	 * [--policy FILE]... NULL */
+	size_t n_nss = 0, n_pol = 0;
 	while (ctx->opts.nssdb && ctx->opts.nssdb[n_nss])
 		n_nss++;
-	const char **argv = fc_calloc(5 + 2 * n_nss + 1, sizeof(char *));
+	while (p->info->wants_policy && ctx->opts.policy_files &&
+	       ctx->opts.policy_files[n_pol])
+		n_pol++;
+	/* The self-test core's options (src/kat.h). */
+	size_t n_alg = 0, n_vec = 0;
+	while (ctx->opts.kat_algorithms && ctx->opts.kat_algorithms[n_alg])
+		n_alg++;
+	while (ctx->opts.kat_vectors && ctx->opts.kat_vectors[n_vec])
+		n_vec++;
+	char seconds[32];
+	snprintf(seconds, sizeof(seconds), "%g", ctx->opts.kat_seconds);
+	const char **argv = fc_calloc(7 + 2 * n_nss + 2 * n_pol + 2 * n_alg +
+					      2 * n_vec + 3 + 1,
+				      sizeof(char *));
 	size_t a = 0;
+	/* The helper's rpm wants an absolute root. */
+	_cleanup_free_ char *root = NULL;
+	if (p->info->reads_root) {
+		root = realpath(fc_root_dir(ctx->root), NULL);
+		if (!root) {
+			p->spawn_error = fc_asprintf("%s: %s",
+						     fc_root_dir(ctx->root),
+						     strerror(errno));
+			free(argv);
+			fc_buf_free(&ids);
+			return;
+		}
+	}
 	argv[a++] = path;
 	argv[a++] = "--checks";
 	argv[a++] = ids.data;
@@ -118,6 +145,28 @@ static void spawn(struct fc_ctx *ctx, struct probe_run *p, const char *dir)
 	for (size_t i = 0; i < n_nss; i++) {
 		argv[a++] = "--nssdb";
 		argv[a++] = ctx->opts.nssdb[i];
+	}
+	if (root) {
+		argv[a++] = "--root";
+		argv[a++] = root;
+	}
+	for (size_t i = 0; i < n_pol; i++) {
+		argv[a++] = "--policy";
+		argv[a++] = ctx->opts.policy_files[i];
+	}
+	for (size_t i = 0; i < n_alg; i++) {
+		argv[a++] = "--kat-algorithm";
+		argv[a++] = ctx->opts.kat_algorithms[i];
+	}
+	for (size_t i = 0; i < n_vec; i++) {
+		argv[a++] = "--kat-vectors";
+		argv[a++] = ctx->opts.kat_vectors[i];
+	}
+	if (ctx->opts.kat_bench)
+		argv[a++] = "--kat-bench";
+	if (ctx->opts.kat_seconds > 0) {
+		argv[a++] = "--kat-seconds";
+		argv[a++] = seconds;
 	}
 	argv[a] = NULL;
 
@@ -190,11 +239,14 @@ int fc_probes_start(struct fc_ctx *ctx, const struct fc_selection *sel,
 								sizeof(char *));
 		p->check_ids[p->n_checks++] = fc_strdup(c->id);
 	}
-	/* Library probes look at the running system, never at an image. */
-	if (s->n && fc_root_is_live(ctx->root)) {
+	/* Library probes look at the running system, never at an image;
+	 * probes that read the tree (reads_root) run under --root too. */
+	if (s->n) {
 		_cleanup_free_ char *dir = fc_probe_dir();
 		for (size_t i = 0; i < s->n; i++)
-			spawn(ctx, &s->runs[i], dir);
+			if (fc_root_is_live(ctx->root) ||
+			    s->runs[i].info->reads_root)
+				spawn(ctx, &s->runs[i], dir);
 	}
 	*out = s;
 	return 0;
@@ -426,7 +478,7 @@ int fc_probes_finish(struct fc_ctx *ctx, struct fc_probe_set *s)
 	for (size_t i = 0; i < s->n; i++) {
 		struct probe_run *p = &s->runs[i];
 		_cleanup_free_ char *why = NULL;
-		if (!fc_root_is_live(ctx->root)) {
+		if (!fc_root_is_live(ctx->root) && !p->info->reads_root) {
 			fail_all(ctx, p, FC_STATUS_SKIP,
 				 "library probes examine the running system; "
 				 "not run under --root",

@@ -9,6 +9,9 @@
  *
  * Protocol: the parent runs the helper with
  *     fipsctl-probe-<name> --checks ID[,ID...] [--selftest] [--nssdb DIR]...
+ *                          [--root DIR] [--policy FILE]...
+ *                          [--kat-algorithm GLOB]... [--kat-vectors PATH]...
+ *                          [--kat-bench] [--kat-seconds S]
  * and reads one JSON object from its stdout:
  *     {"probe": "<name>", "findings": [ <finding as in report.json> ... ]}
  * A helper that dies, times out, prints malformed JSON or omits a selected
@@ -26,6 +29,12 @@ struct fc_probe_info {
 	const char *library;  /* "libcrypto.so.3" */
 	const char *packages; /* "openssl-libs (EL9), libssl3 (Debian)" */
 	const char *install;  /* "dnf install openssl-libs" */
+	/* Reads the audited tree, not the running system (the rpmdb): runs
+	 * under --root too and gets "--root DIR" (absolute). */
+	bool reads_root;
+	/* Gets "--policy FILE" for each validated-module table that applies
+	 * to the host (ctx->opts.policy_files). */
+	bool wants_policy;
 };
 extern const struct fc_probe_info *const fc_probe_infos[]; /* NULL-terminated */
 const struct fc_probe_info *fc_probe_info_find(const char *name);
@@ -34,8 +43,8 @@ const struct fc_probe_info *fc_probe_info_find(const char *name);
 
 struct fc_probe_set;
 
-/* Start the helpers the selected checks need (none under a non-live root:
- * those checks get "skip" findings). */
+/* Start the helpers the selected checks need (under a non-live root only
+ * those that read the root; the others' checks get "skip" findings). */
 int fc_probes_start(struct fc_ctx *ctx, const struct fc_selection *sel,
 		    struct fc_probe_set **out) FC_WUR;
 /* Wait for them (bounded), turn their output into findings, free the set. */

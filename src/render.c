@@ -6,6 +6,8 @@
 const struct fc_renderer *const fc_renderers[] = {
 	&fc_render_text,
 	&fc_render_json,
+	&fc_render_junit,
+	&fc_render_oscal,
 	NULL,
 };
 

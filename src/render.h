@@ -26,6 +26,8 @@ struct fc_renderer {
 
 extern const struct fc_renderer fc_render_text;
 extern const struct fc_renderer fc_render_json;
+extern const struct fc_renderer fc_render_junit;
+extern const struct fc_renderer fc_render_oscal;
 
 /* NULL-terminated table of every renderer. */
 extern const struct fc_renderer *const fc_renderers[];

@@ -94,7 +94,7 @@ static int get_str(struct json_object *o, const char *k, const char **out,
 int fc_finding_from_json(struct json_object *o, struct fc_report *into,
 			 char **err)
 {
-	const char *id, *check, *status, *summary, *remedy;
+	const char *id, *check, *status, *summary, *remedy, *title, *req;
 	enum fc_status st;
 	int r;
 
@@ -107,7 +107,9 @@ int fc_finding_from_json(struct json_object *o, struct fc_report *into,
 	    (r = get_str(o, "check", &check, true, err)) < 0 ||
 	    (r = get_str(o, "status", &status, true, err)) < 0 ||
 	    (r = get_str(o, "summary", &summary, true, err)) < 0 ||
-	    (r = get_str(o, "remediation", &remedy, false, err)) < 0)
+	    (r = get_str(o, "remediation", &remedy, false, err)) < 0 ||
+	    (r = get_str(o, "title", &title, false, err)) < 0 ||
+	    (r = get_str(o, "requirement", &req, false, err)) < 0)
 		return r;
 	if (fc_status_from_name(status, &st) < 0) {
 		*err = fc_asprintf("unknown status \"%s\"", status);
@@ -136,6 +138,12 @@ int fc_finding_from_json(struct json_object *o, struct fc_report *into,
 	fc_finding_status(f, st, "%s", summary);
 	if (remedy)
 		fc_finding_remedy(f, "%s", remedy);
+	/* A stored report (an evidence bundle) keeps them; the probe
+	 * protocol's are replaced from the check table. */
+	if (title)
+		f->title = fc_strdup(title);
+	if (req)
+		f->requirement = fc_strdup(req);
 	for (size_t i = 0; i < n; i++) {
 		struct json_object *p = json_object_array_get_idx(facts, i);
 		const char *k = NULL, *v = NULL;
@@ -148,4 +156,94 @@ int fc_finding_from_json(struct json_object *o, struct fc_report *into,
 		fc_finding_fact(f, k, "%s", v);
 	}
 	return 0;
+}
+
+const char *fc_json_str(struct json_object *o, const char *k)
+{
+	struct json_object *v = NULL;
+	return o && json_object_object_get_ex(o, k, &v) &&
+			       json_object_is_type(v, json_type_string)
+		       ? json_object_get_string(v)
+		       : NULL;
+}
+
+/* Copy a string-or-null member into *slot; absent stays NULL. */
+static int take_str(struct json_object *o, const char *k, char **slot,
+		    bool required, char **err)
+{
+	const char *v = NULL;
+	int r = get_str(o, k, &v, required, err);
+	if (r == 0 && v)
+		*slot = fc_strdup(v);
+	return r;
+}
+
+int fc_report_from_json(struct json_object *o, struct fc_report **out,
+			char **err)
+{
+	*out = NULL;
+	*err = NULL;
+	if (!json_object_is_type(o, json_type_object)) {
+		*err = fc_strdup("the report is not a JSON object");
+		return -EBADMSG;
+	}
+	const char *schema = NULL;
+	int r = get_str(o, "schema", &schema, true, err);
+	if (r < 0)
+		return r;
+	/* Same major version only (docs/report.md: minor versions only
+	 * add members, which this reader ignores). */
+	if (!fc_startswith(schema, "https://fipsctl.invalid/schemas/report-1.")) {
+		*err = fc_asprintf("unsupported report schema \"%s\"", schema);
+		return -EBADMSG;
+	}
+	struct json_object *host = NULL, *summary = NULL, *findings = NULL;
+	if (!json_object_object_get_ex(o, "host", &host) ||
+	    !json_object_is_type(host, json_type_object)) {
+		*err = fc_strdup("member \"host\" is missing or not an object");
+		return -EBADMSG;
+	}
+	if (!json_object_object_get_ex(o, "findings", &findings) ||
+	    !json_object_is_type(findings, json_type_array)) {
+		*err = fc_strdup("member \"findings\" is missing or not an "
+				 "array");
+		return -EBADMSG;
+	}
+	struct fc_report *rep = fc_report_new();
+	struct fc_host *h = &rep->host;
+	if ((r = take_str(o, "fipsctl_version", &rep->fipsctl_version, true,
+			  err)) < 0 ||
+	    (r = take_str(o, "root", &rep->root, true, err)) < 0 ||
+	    (r = take_str(host, "hostname", &h->hostname, false, err)) < 0 ||
+	    (r = take_str(host, "os_id", &h->os_id, false, err)) < 0 ||
+	    (r = take_str(host, "os_version_id", &h->os_version_id, false,
+			  err)) < 0 ||
+	    (r = take_str(host, "os_pretty_name", &h->os_pretty_name, false,
+			  err)) < 0 ||
+	    (r = take_str(host, "arch", &h->arch, false, err)) < 0 ||
+	    (r = take_str(host, "kernel_release", &h->kernel_release, false,
+			  err)) < 0 ||
+	    (r = take_str(host, "time", &h->time_utc, true, err)) < 0)
+		goto bad;
+	if (json_object_object_get_ex(o, "summary", &summary) &&
+	    json_object_is_type(summary, json_type_object) &&
+	    (r = take_str(summary, "fips_mode_setup",
+			  &rep->fips_mode_setup_verdict, false, err)) < 0)
+		goto bad;
+	size_t n = json_object_array_length(findings);
+	for (size_t i = 0; i < n; i++) {
+		char *e = NULL;
+		r = fc_finding_from_json(json_object_array_get_idx(findings, i),
+					 rep, &e);
+		if (r < 0) {
+			*err = fc_asprintf("finding %zu: %s", i + 1, e);
+			free(e);
+			goto bad;
+		}
+	}
+	*out = rep;
+	return 0;
+bad:
+	fc_report_free(rep);
+	return r;
 }

@@ -21,4 +21,15 @@ struct json_object *fc_report_to_json(const struct fc_report *r);
 int fc_finding_from_json(struct json_object *o, struct fc_report *into,
 			 char **err) FC_WUR;
 
+/* The string member k of o; NULL when o is NULL or k is absent or not a
+ * string. */
+const char *fc_json_str(struct json_object *o, const char *k);
+
+/*
+ * Parse a whole report as fc_report_to_json() writes it (any 1.x schema
+ * version): what 'evidence show' renders again.  -EBADMSG with *err.
+ */
+int fc_report_from_json(struct json_object *o, struct fc_report **out,
+			char **err) FC_WUR;
+
 #endif

@@ -65,6 +65,16 @@ void fc_report_free(struct fc_report *r)
 	free(r->host.kernel_release);
 	free(r->host.time_utc);
 	free(r->fips_mode_setup_verdict);
+	if (r->evidence) {
+		free(r->evidence->bundle_id);
+		free(r->evidence->machine_id);
+		free(r->evidence->boot_id);
+		free(r->evidence->policy_name);
+		free(r->evidence->policy_file);
+		free(r->evidence->policy_member);
+		free(r->evidence->policy_sha256);
+		free(r->evidence);
+	}
 	free(r);
 }
 

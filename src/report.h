@@ -53,6 +53,21 @@ struct fc_host {
 	char *time_utc; /* RFC 3339, "Z" */
 };
 
+/*
+ * What an evidence bundle records beside the check report (src/evidence.h,
+ * docs/evidence.md): renderers that cite evidence (OSCAL) use it.  NULL
+ * in a report that 'check' made.
+ */
+struct fc_report_evidence {
+	char *bundle_id;
+	char *machine_id;
+	char *boot_id;
+	char *policy_name;   /* the validated-module table used, or NULL */
+	char *policy_file;   /* its path where the report was made */
+	char *policy_member; /* where the bundle holds a copy */
+	char *policy_sha256;
+};
+
 struct fc_report {
 	char *fipsctl_version;
 	char *root; /* "/" or the --root directory */
@@ -61,6 +76,7 @@ struct fc_report {
 	size_t n_findings;
 	/* The fips-mode-setup --check equivalent line, or NULL. */
 	char *fips_mode_setup_verdict;
+	struct fc_report_evidence *evidence;
 };
 
 struct fc_report *fc_report_new(void);

@@ -17,7 +17,15 @@ struct fc_root {
 	char *dir;
 	int fd;
 	bool live;
+	fc_root_tap_fn tap;
+	void *tap_ud;
 };
+
+void fc_root_set_tap(struct fc_root *root, fc_root_tap_fn fn, void *ud)
+{
+	root->tap = fn;
+	root->tap_ud = ud;
+}
 
 int fc_root_new(const char *dir, struct fc_root **out)
 {
@@ -171,8 +179,8 @@ int fc_root_open(const struct fc_root *root, const char *path, int flags)
 	return fd < 0 ? -errno : fd;
 }
 
-int fc_root_read(const struct fc_root *root, const char *path, size_t limit,
-		 char **out, size_t *len)
+static int root_read(const struct fc_root *root, const char *path,
+		     size_t limit, char **out, size_t *len)
 {
 	/* O_NONBLOCK: opening a FIFO planted in a hostile root must not wait
 	 * for a writer that never comes. */
@@ -215,6 +223,18 @@ int fc_root_read(const struct fc_root *root, const char *path, size_t limit,
 		*len = b.len;
 	*out = fc_buf_steal(&b);
 	return 0;
+}
+
+int fc_root_read(const struct fc_root *root, const char *path, size_t limit,
+		 char **out, size_t *len)
+{
+	size_t n = 0;
+	int r = root_read(root, path, limit, out, &n);
+	if (len && r == 0)
+		*len = n;
+	if (root->tap)
+		root->tap(root->tap_ud, path, r == 0 ? *out : NULL, n, r);
+	return r;
 }
 
 int fc_root_readlink(const struct fc_root *root, const char *path, char **out)
@@ -270,4 +290,22 @@ int fc_root_opendir(const struct fc_root *root, const char *path, DIR **out)
 	}
 	*out = d;
 	return 0;
+}
+
+int fc_read_input(const char *path, size_t limit, char **out, size_t *len)
+{
+	_cleanup_free_ char *abs = NULL;
+	if (path[0] == '/') {
+		abs = fc_strdup(path);
+	} else {
+		_cleanup_free_ char *cwd = getcwd(NULL, 0);
+		if (!cwd)
+			return -errno;
+		abs = fc_asprintf("%s/%s", cwd, path);
+	}
+	_cleanup_root_ struct fc_root *live = NULL;
+	int r = fc_root_new(NULL, &live);
+	if (r < 0)
+		return r;
+	return fc_root_read(live, abs, limit, out, len);
 }

@@ -73,6 +73,23 @@ int fc_root_lstat(const struct fc_root *root, const char *path,
 int fc_root_opendir(const struct fc_root *root, const char *path,
 		    DIR **out) FC_WUR;
 
+/*
+ * A tap sees every fc_root_read(): the path as asked, then the bytes read
+ * (err 0) or the error (-errno).  'evidence export' sets one to keep
+ * exactly what the checks read; nothing else does.
+ */
+typedef void (*fc_root_tap_fn)(void *ud, const char *path, const char *data,
+			       size_t len, int err);
+void fc_root_set_tap(struct fc_root *root, fc_root_tap_fn fn, void *ud);
+
+/*
+ * Read a file fipsctl was given as input (a policy table, a vector file):
+ * from the live filesystem, never under --root, bounded as fc_root_read;
+ * a relative path is taken from the current directory.
+ */
+int fc_read_input(const char *path, size_t limit, char **out,
+		  size_t *len) FC_WUR;
+
 /* Path as the user should see it in messages: "<dir>/path" under --root. */
 char *fc_root_display(const struct fc_root *root, const char *path);
 

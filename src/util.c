@@ -190,3 +190,29 @@ unsigned long long fc_now_ns(void)
 	return (unsigned long long)ts.tv_sec * 1000000000ULL +
 	       (unsigned long long)ts.tv_nsec;
 }
+
+bool fc_next_line(const char *text, size_t len, size_t *pos,
+		  const char **start, size_t *n)
+{
+	if (*pos >= len)
+		return false;
+	*start = text + *pos;
+	const char *nl = memchr(*start, '\n', len - *pos);
+	*n = nl ? (size_t)(nl - *start) : len - *pos;
+	*pos += *n + (nl ? 1 : 0);
+	return true;
+}
+
+void fc_strv_push(const char ***v, size_t *n, const char *s)
+{
+	*v = fc_realloc(*v, (*n + 2) * sizeof(char *));
+	(*v)[(*n)++] = s;
+	(*v)[*n] = NULL;
+}
+
+void fc_strv_push_list(const char ***v, size_t *n, char *arg)
+{
+	for (char *save = NULL, *t = strtok_r(arg, ",", &save); t;
+	     t = strtok_r(NULL, ",", &save))
+		fc_strv_push(v, n, t);
+}

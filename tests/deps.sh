@@ -12,9 +12,11 @@ APT_PKGS=(
 	build-essential pkg-config
 	libssl-dev libgcrypt20-dev libgnutls28-dev libnss3-dev libnss3-tools
 	libblkid-dev libjson-c-dev librpm-dev rpm
+	libarchive-dev uuid-dev zstd # evidence bundles, OSCAL UUIDs
 	clang libclang-rt-14-dev # make fuzz, sanitizers
 	python3 python3-jsonschema python3-regex libxml2-utils # test tools
 	e2fsprogs dosfstools grub-common # filesystem and grubenv fixtures
+	dracut-core cpio # lsinitrd and real initramfs archives (pin-kernel tests)
 	dpkg-dev hyperfine
 )
 # The same on EL9 (json-c-devel and some -devel packages live in CRB).
@@ -22,9 +24,11 @@ DNF_PKGS=(
 	gcc make pkgconf-pkg-config
 	openssl-devel libgcrypt-devel gnutls-devel nss-devel nss-tools
 	libblkid-devel json-c-devel rpm-devel rpm-build
+	libarchive-devel libuuid-devel zstd
 	clang compiler-rt
 	python3 python3-jsonschema libxml2
 	e2fsprogs dosfstools grub2-tools
+	dracut cpio
 )
 
 as_root() {

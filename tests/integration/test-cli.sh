@@ -98,7 +98,7 @@ usage_error bad-probe-timeout "invalid --probe-timeout 'soon'" "$FIPSCTL" check 
 input_error root-missing "$t_tmp/no-such-dir: No such file or directory" "$FIPSCTL" --root "$t_tmp/no-such-dir" check
 input_error root-is-file "$R/etc/machine-id: Not a directory" "$FIPSCTL" --root "$R/etc/machine-id" check
 expect_rc root-fixture 0 "$FIPSCTL" --root "$R" check &&
-	has root-fixture-shown "$t_tmp/out" "^root: $R\$" 'alma92-fips\.example\.com \(almalinux 9\.2, x86_64, kernel 5\.14\.0-284\.11\.1\.el9_2\.x86_64\)'
+	has root-fixture-shown "$t_tmp/out" "^root: $R\$" 'alma92-fips\.example\.com \(almalinux 9\.2, x86_64, kernel 5\.14\.0-284\.11\.1\.el9_2\.tuxcare\.6\.x86_64\)'
 
 # --- global options before and after the command -------------------------
 "$FIPSCTL" --root "$R" --format json -q check > "$t_tmp/before" 2>&1

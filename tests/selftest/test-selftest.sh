@@ -69,6 +69,7 @@ module_ok selftest-openssl openssl
 module_ok selftest-libgcrypt libgcrypt
 module_ok selftest-gnutls gnutls "$KNOWN_gnutls"
 module_ok selftest-nss nss
+cp "$t_tmp/report.json" "$t_tmp/nss-nodb.json" # compared with FIPS mode in 4.
 case_begin selftest-verdict
 want_rc_consistent
 # Algorithms a library lacks are skipped with its reason, never passed.
@@ -101,6 +102,8 @@ usage selftest-usage-algorithm "--algorithm 'SHA4' matches no algorithm" --algor
 usage selftest-usage-seconds "--seconds needs --bench" --seconds 1
 usage selftest-usage-root "--root is not supported" --root /
 usage selftest-usage-vectors-missing "$t_tmp/none: No such file" --vectors "$t_tmp/none"
+usage selftest-usage-nssdb-twice "--nssdb is given 2 times" --nssdb "$t_tmp/a" --nssdb "$t_tmp/b"
+usage selftest-usage-nssdb-module "--nssdb is for the nss module" --module openssl --nssdb "$t_tmp/a"
 
 # --- 3. vectors given at run time ---------------------------------------------
 if [ ! -d "$VECTORS" ]; then
@@ -186,7 +189,110 @@ if [ -f "$CACHE/gnutls-fips/lib/libgnutls.so.30" ]; then
 else
 	skip selftest-gnutls-fips-build "no build in $CACHE/gnutls-fips (tests/setup/30-gnutls-fips.sh)"
 fi
-skip selftest-nss-fips "selftest.nss runs NSS_NoDB_Init, whose module is in FIPS mode only when the kernel is (tested in vm-tests/)"
+
+# NSS in FIPS mode: a database switched with 'modutil -fips true' (as in
+# tests/probes/test-nss.sh), named with --nssdb.  Its FIPS token refuses
+# plaintext keys, so every keyed case runs on keys unwrapped into it; the
+# module's own rules may skip a case, but only with their reason.
+nss_cells() { # REPORT: "id passed skipped" per NSS algorithm
+	jq -r '.findings[] | select(.id | startswith("selftest.nss.")) |
+		[.id, (.facts[] | select(.key == "passed") | .value),
+		 (.facts[] | select(.key == "skipped") | .value)] | join(" ")' "$1"
+}
+nss_sum() { jq -r --arg k "$2" '.findings[] | select(.id == "selftest.nss") | .facts[] | select(.key == $k) | .value' "$1"; }
+if need_tools selftest-nss-fips certutil modutil; then
+	nssdb=$t_tmp/nssdb-fips
+	mkdir -p "$nssdb" "$t_tmp/nssdb-plain" "$t_tmp/nssdb-password"
+	echo 'fipsctl-test-Passw0rd!' > "$t_tmp/nss-password"
+	if ! certutil -N --empty-password -d "sql:$nssdb" > /dev/null ||
+		! modutil -fips true -dbdir "sql:$nssdb" -force > /dev/null ||
+		! certutil -N --empty-password -d "sql:$t_tmp/nssdb-plain" > /dev/null ||
+		! certutil -N -f "$t_tmp/nss-password" -d "sql:$t_tmp/nssdb-password" > /dev/null ||
+		! modutil -fips true -dbdir "sql:$t_tmp/nssdb-password" -force > /dev/null; then
+		not_ok selftest-nss-fips "certutil/modutil could not make the test databases"
+	else
+		report_run -- selftest --module nss --nssdb "$nssdb"
+		cp "$t_tmp/report.json" "$t_tmp/nss-fips.json"
+		module_ok selftest-nss-fips-db nss
+		case_begin selftest-nss-fips-mode
+		want_eq exit "$rc" 0
+		want_fact selftest.nss pk11_is_fips 1
+		want_fact selftest.nss nssdb "$nssdb"
+		want_fact selftest.nss module "NSS $(pkg-config --modversion nss), internal FIPS module"
+		want_fact selftest.nss vectors_failed 0
+		case_end
+
+		# As many vectors ran as without FIPS, bar those the FIPS
+		# module refused by its rules: every one of them is a skip with
+		# that rule as its reason, and they are few.
+		case_begin selftest-nss-fips-counts
+		plain=$(nss_sum "$t_tmp/nss-nodb.json" vectors_passed)
+		fips=$(nss_sum "$t_tmp/nss-fips.json" vectors_passed)
+		extra=$(( $(nss_sum "$t_tmp/nss-fips.json" vectors_skipped) - $(nss_sum "$t_tmp/nss-nodb.json" vectors_skipped) ))
+		want_eq "passed in FIPS mode + skipped only there" "$((fips + extra))" "$plain"
+		[ "$extra" -ge 0 ] && [ $((extra * 50)) -le "$plain" ] ||
+			c_err "$extra more vectors skipped in FIPS mode than without (of $plain passed)"
+		while read -r id p sk; do
+			read -r _ p0 sk0 < <(nss_cells "$t_tmp/nss-nodb.json" | grep "^$id ")
+			want_eq "$id passed + skipped" "$((p + sk))" "$((p0 + sk0))"
+			[ "$sk" -gt "$sk0" ] || continue
+			want_fact_match "$id" skip_reason "^NSS's FIPS module refuses (HMAC keys|the HMAC key of HKDF-Extract \(the salt\)) shorter than half the SHA[-0-9]+ digest \([0-9]+ < [0-9]+ bytes\): "
+		done < <(nss_cells "$t_tmp/nss-fips.json")
+		# NSS 3.87's exact refusals of the compiled vectors.
+		want_fact_match selftest.nss.hmac-sha2-256 skip_reason "refuses HMAC keys shorter than half the SHA2-256 digest \(4 < 16 bytes\): MAC: SEC_ERROR_INVALID_KEY \(-8152\)$"
+		want_fact_match selftest.nss.hmac-sha2-384 skip_reason "refuses HMAC keys shorter than half the SHA2-384 digest \(15 < 24 bytes\): MAC: SEC_ERROR_INVALID_KEY \(-8152\)$"
+		want_fact_match selftest.nss.hkdf skip_reason "refuses the HMAC key of HKDF-Extract \(the salt\) shorter than half the SHA2-256 digest \(13 < 16 bytes\): PK11_Derive: SEC_ERROR_NO_MEMORY \(-8173\)$"
+		# Unwrapped secret and private keys, derived keys read back
+		# wrapped: the whole algorithm ran, as without FIPS.
+		for c in aes-gcm aes-cbc aes-cmac hmac-sha-1 pbkdf2 ecdsa-siggen ecdh; do
+			want_status "selftest.nss.$c" pass
+			want_fact "selftest.nss.$c" skipped 0
+		done
+		case_end
+
+		# Without FIPS mode the same database path gives the NoDB counts.
+		report_run -- selftest --module nss --nssdb "sql:$t_tmp/nssdb-plain"
+		case_begin selftest-nss-plain-db
+		want_fact selftest.nss pk11_is_fips 0
+		want_fact selftest.nss vectors_passed "$plain"
+		want_fact selftest.nss vectors_failed 0
+		case_end
+
+		# A token with a password refuses every key until one logs in.
+		report_run -- selftest --module nss --nssdb "$t_tmp/nssdb-password"
+		case_begin selftest-nss-password-db
+		want_eq exit "$rc" 0
+		want_status selftest.nss skip
+		want_match selftest.nss summary "internal FIPS module: the token of NSS database $t_tmp/nssdb-password has a password and refuses every key until the user logs in"
+		case_end
+
+		# In FIPS mode a wrong known answer still fails, through each
+		# way keys take: an unwrapped HMAC key, a derived key read back
+		# wrapped, an unwrapped EC private key.
+		if [ -d "$VECTORS" ]; then
+			w=$VECTORS/wycheproof
+			jq '(.testGroups[0].tests[] | select(.tcId == 1) | .tag) |= (.[0:-2] + "00")' \
+				"$w/hmac_sha256_test.json" > "$t_tmp/nss-hmac.json"
+			hk=$(jq '[.testGroups[].tests[] | select(.result == "valid" and (.salt | length) >= 32)][0].tcId' "$w/hkdf_sha256_test.json")
+			jq --argjson t "$hk" '(.testGroups[].tests[] | select(.tcId == $t) | .okm) |= (.[0:-2] + (if .[-2:] == "00" then "01" else "00" end))' \
+				"$w/hkdf_sha256_test.json" > "$t_tmp/nss-hkdf.json"
+			jq '(.testGroups[].tests[] | select(.tcId == 1) | .shared) |= (.[0:-2] + (if .[-2:] == "00" then "01" else "00" end))' \
+				"$w/ecdh_secp256r1_ecpoint_test.json" > "$t_tmp/nss-ecdh.json"
+			report_run -- selftest --module nss --nssdb "$nssdb" --algorithm 'HMAC-SHA2-256,HKDF,ECDH' \
+				--vectors "$t_tmp/nss-hmac.json" --vectors "$t_tmp/nss-hkdf.json" --vectors "$t_tmp/nss-ecdh.json"
+			case_begin selftest-nss-fips-wrong-answer
+			want_eq exit "$rc" 1
+			want_fact selftest.nss pk11_is_fips 1
+			want_fact_match selftest.nss.hmac-sha2-256 first_failure "^$t_tmp/nss-hmac.json tcId 1: MAC differs"
+			want_fact_match selftest.nss.hkdf first_failure "^$t_tmp/nss-hkdf.json tcId $hk: .* differs"
+			want_fact_match selftest.nss.ecdh first_failure "^$t_tmp/nss-ecdh.json tcId 1: .* differs"
+			for c in hmac-sha2-256 hkdf ecdh; do want_fact "selftest.nss.$c" failed 1; done
+			case_end
+		else
+			skip selftest-nss-fips-wrong-answer "no vectors at $VECTORS"
+		fi
+	fi
+fi
 
 # --- 5. fault injection: one library, one algorithm wrong ---------------------
 if [ ! -f "$SHIM" ]; then

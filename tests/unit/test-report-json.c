@@ -90,9 +90,79 @@ static void test_worst_and_counts(void)
 	fc_report_free(r);
 }
 
+/* A whole report both ways: what 'evidence show' renders again. */
+static void test_report_roundtrip(void)
+{
+	struct fc_report *r = fc_report_new();
+	r->fipsctl_version = fc_strdup("0.1.0");
+	r->root = fc_strdup("/srv/img");
+	r->host.hostname = fc_strdup("h1");
+	r->host.os_id = fc_strdup("almalinux");
+	r->host.time_utc = fc_strdup("2023-11-14T22:13:20Z");
+	r->fips_mode_setup_verdict = fc_strdup("FIPS mode is enabled.");
+	struct fc_finding *f = fc_report_add(r, "kernel.fips_enabled", NULL);
+	f->title = fc_strdup("Kernel FIPS mode flag");
+	f->requirement = fc_strdup("FIPS 140-3 OE");
+	fc_finding_status(f, FC_STATUS_PASS, "on");
+	fc_finding_fact(f, "fips_enabled", "1");
+	fc_finding_status(fc_report_add(r, "boot.hmac", NULL), FC_STATUS_FAIL,
+			  "no hmac");
+	struct json_object *o = fc_report_to_json(r);
+	struct fc_report *back = NULL;
+	char *err = NULL;
+	CHECK_INT(fc_report_from_json(o, &back, &err), 0);
+	CHECK(err == NULL);
+	CHECK_STR(back->fipsctl_version, "0.1.0");
+	CHECK_STR(back->root, "/srv/img");
+	CHECK_STR(back->host.hostname, "h1");
+	CHECK(back->host.arch == NULL);
+	CHECK_STR(back->host.time_utc, "2023-11-14T22:13:20Z");
+	CHECK_STR(back->fips_mode_setup_verdict, "FIPS mode is enabled.");
+	CHECK_INT(back->n_findings, 2);
+	CHECK_STR(back->findings[0]->title, "Kernel FIPS mode flag");
+	CHECK_STR(back->findings[0]->requirement, "FIPS 140-3 OE");
+	CHECK_STR(fc_finding_get_fact(back->findings[0], "fips_enabled"), "1");
+	CHECK_INT(fc_report_worst(back), FC_STATUS_FAIL);
+	json_object_put(o);
+	fc_report_free(back);
+	fc_report_free(r);
+}
+
+static void expect_bad_report(const char *json, const char *msg_part)
+{
+	struct json_object *o = json_tokener_parse(json);
+	struct fc_report *r = NULL;
+	char *err = NULL;
+	CHECK_INT(fc_report_from_json(o, &r, &err), -EBADMSG);
+	CHECK(r == NULL);
+	CHECK(err && strstr(err, msg_part));
+	if (err && !strstr(err, msg_part))
+		fprintf(stderr, "  got: %s\n", err);
+	free(err);
+	json_object_put(o);
+}
+
+static void test_report_malformed(void)
+{
+	expect_bad_report("[]", "not a JSON object");
+	expect_bad_report("{\"schema\":\"https://fipsctl.invalid/schemas/"
+			  "report-2.0.json\"}",
+			  "unsupported");
+	expect_bad_report("{\"schema\":\"https://fipsctl.invalid/schemas/"
+			  "report-1.0.json\",\"findings\":[]}",
+			  "\"host\"");
+	expect_bad_report("{\"schema\":\"https://fipsctl.invalid/schemas/"
+			  "report-1.0.json\",\"host\":{\"time\":\"t\"},"
+			  "\"fipsctl_version\":\"1\",\"root\":\"/\","
+			  "\"findings\":[{\"id\":\"a\"}]}",
+			  "finding 1");
+}
+
 int main(void)
 {
 	RUN(test_roundtrip);
+	RUN(test_report_roundtrip);
+	RUN(test_report_malformed);
 	RUN(test_malformed);
 	RUN(test_worst_and_counts);
 	TEST_MAIN_END();
