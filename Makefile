@@ -170,6 +170,17 @@ $(BUILD)/gen/kat-table.o: $(BUILD)/gen/kat-table.c src/kat.h
 
 $(foreach p,$(PROBES),$(eval $(call probe_rules,$(p))))
 
+# The installation paths are compiled in (where fipsctl finds its probe
+# helpers and tables): the objects that use them are rebuilt when
+# PREFIX, LIBEXECDIR, DATADIR or SYSCONFDIR change, so that
+# 'make install PREFIX=/usr' never installs a binary built for another one.
+PATHS_STAMP := $(BUILD)/.paths-$(shell printf '%s|%s|%s' '$(LIBEXECDIR)' '$(DATADIR)' '$(SYSCONFDIR)' | cksum | cut -d' ' -f1)
+$(PATHS_STAMP):
+	@mkdir -p $(@D)
+	@rm -f $(BUILD)/.paths-*
+	@touch $@
+$(BUILD)/src/probe.o $(BUILD)/src/policy-set.o $(BUILD)/src/cmd-policy.o: $(PATHS_STAMP)
+
 $(BUILD)/libfipsctl.a: $(CORE_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
