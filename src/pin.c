@@ -227,18 +227,12 @@ const struct fc_boot_kernel *fc_pin_pick(const struct fc_policy *t,
 
 const char *fc_pin_first_evr(const struct fc_policy *t, const char *arch)
 {
-	const struct fc_policy_module *mo = &t->modules[FC_MODULE_KERNEL];
-	for (size_t i = 0; i < mo->n_builds; i++) {
-		const struct fc_policy_build *b = &mo->builds[i];
-		if (!fc_build_is_validated(b) ||
-		    !fc_policy_has_arch(b->arches, b->n_arches, arch))
-			continue;
-		for (size_t k = 0; k < b->n_pkgs; k++)
-			if (b->pkgs[k].evr &&
-			    fc_streq(b->pkgs[k].name, FC_KERNEL_PACKAGE))
-				return b->pkgs[k].evr;
-	}
-	return NULL;
+	/* The policy layer's own walk over validated builds for the arch. */
+	struct fc_pkg_walk w = FC_PKG_WALK(&t->modules[FC_MODULE_KERNEL], arch,
+					   FC_WALK_VALIDATED | FC_WALK_EXACT,
+					   FC_KERNEL_PACKAGE);
+	const struct fc_policy_pkg *pk = fc_pkg_walk_next(&w);
+	return pk ? pk->evr : NULL;
 }
 
 /* --- the boot configuration ----------------------------------------------- */
