@@ -47,6 +47,46 @@ struct ev_args {
 	size_t n_paths;
 };
 
+static int ev_option(void *args, int c, char *arg)
+{
+	struct ev_args *a = args;
+	switch (c) {
+	case 'o':
+	case OPT_OUTPUT:
+		a->output = arg;
+		return 1;
+	case OPT_SIGN_KEY:
+		a->sign_key = arg;
+		return 1;
+	case OPT_KEY:
+		a->key = arg;
+		return 1;
+	case OPT_COMPRESS:
+		a->compress = arg;
+		return 1;
+	case OPT_SELFTEST:
+		a->check.selftest = true;
+		return 1;
+	case OPT_POLICY:
+		a->check.policy = arg;
+		return 1;
+	case OPT_STRICT:
+		a->check.strict = true;
+		return 1;
+	case OPT_NSSDB:
+		fc_strv_push(&a->nssdb, &a->n_nssdb, arg);
+		a->check.nssdb = a->nssdb;
+		return 1;
+	case OPT_TIMEOUT: {
+		int r = fc_parse_probe_timeout(arg, "evidence",
+					       &a->check.probe_timeout_ms);
+		return r < 0 ? r : 1;
+	}
+	default:
+		return 0;
+	}
+}
+
 /* Options every verb takes; those a verb does not use are rejected by
  * its verify(). */
 static int parse(struct ev_args *a, int argc, char **argv)
@@ -64,57 +104,12 @@ static int parse(struct ev_args *a, int argc, char **argv)
 		{ "probe-timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, r;
-	while ((c = getopt_long(argc, argv, "o:" FC_GLOBAL_SHORT, opts, NULL)) !=
-	       -1) {
-		switch (c) {
-		case 'o':
-		case OPT_OUTPUT:
-			a->output = optarg;
-			break;
-		case OPT_SIGN_KEY:
-			a->sign_key = optarg;
-			break;
-		case OPT_KEY:
-			a->key = optarg;
-			break;
-		case OPT_COMPRESS:
-			a->compress = optarg;
-			break;
-		case OPT_SELFTEST:
-			a->check.selftest = true;
-			break;
-		case OPT_POLICY:
-			a->check.policy = optarg;
-			break;
-		case OPT_STRICT:
-			a->check.strict = true;
-			break;
-		case OPT_NSSDB:
-			a->nssdb = fc_realloc(a->nssdb,
-					      (a->n_nssdb + 2) * sizeof(char *));
-			a->nssdb[a->n_nssdb++] = optarg;
-			a->nssdb[a->n_nssdb] = NULL;
-			a->check.nssdb = a->nssdb;
-			break;
-		case OPT_TIMEOUT:
-			r = fc_parse_probe_timeout(optarg, "evidence",
-						   &a->check.probe_timeout_ms);
-			if (r < 0)
-				return r;
-			break;
-		case '?':
-			return fc_bad_option("evidence", argv);
-		default:
-			r = fc_global_option(a->g, c, optarg, "evidence");
-			if (r < 0)
-				return r;
-			if (r == 0)
-				return fc_bad_option("evidence", argv);
-		}
-	}
-	a->paths = argv + optind;
-	a->n_paths = (size_t)(argc - optind);
+	int first = fc_parse_options_args(a->g, "evidence", "o:", opts, argc,
+					  argv, ev_option, a);
+	if (first < 0)
+		return first;
+	a->paths = argv + first;
+	a->n_paths = (size_t)(argc - first);
 	return 0;
 }
 

@@ -77,6 +77,39 @@ static void run_free(struct fc_pin_run *p)
 
 /* ---- parse, verify --------------------------------------------------- */
 
+static int pin_option(void *args, int c, char *arg)
+{
+	struct fc_pin_args *a = args;
+	switch (c) {
+	case OPT_KERNEL:
+		a->kernel = arg;
+		return 1;
+	case OPT_DRY_RUN:
+		a->dry_run = true;
+		return 1;
+	case OPT_YES:
+		a->yes = true;
+		return 1;
+	case OPT_FORCE:
+		a->force = true;
+		return 1;
+	case OPT_UNDO:
+		a->undo = true;
+		return 1;
+	case OPT_STATUS:
+		a->status = true;
+		return 1;
+	case OPT_GRUBBY:
+		a->grubby = arg;
+		return 1;
+	case OPT_POLICY:
+		a->policy = arg;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static int parse(struct fc_pin_args *a, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -91,48 +124,8 @@ static int parse(struct fc_pin_args *a, int argc, char **argv)
 		{ "policy", required_argument, NULL, OPT_POLICY },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, r;
-	while ((c = getopt_long(argc, argv, FC_GLOBAL_SHORT, opts, NULL)) !=
-	       -1) {
-		switch (c) {
-		case OPT_KERNEL:
-			a->kernel = optarg;
-			break;
-		case OPT_DRY_RUN:
-			a->dry_run = true;
-			break;
-		case OPT_YES:
-			a->yes = true;
-			break;
-		case OPT_FORCE:
-			a->force = true;
-			break;
-		case OPT_UNDO:
-			a->undo = true;
-			break;
-		case OPT_STATUS:
-			a->status = true;
-			break;
-		case OPT_GRUBBY:
-			a->grubby = optarg;
-			break;
-		case OPT_POLICY:
-			a->policy = optarg;
-			break;
-		case '?':
-			return fc_bad_option("pin-kernel", argv);
-		default:
-			r = fc_global_option(a->g, c, optarg, "pin-kernel");
-			if (r < 0)
-				return r;
-			if (r == 0)
-				return fc_bad_option("pin-kernel", argv);
-		}
-	}
-	if (optind < argc)
-		return fc_usage_error("pin-kernel", "unexpected argument '%s'",
-				      argv[optind]);
-	return 0;
+	return fc_parse_options(a->g, "pin-kernel", opts, argc, argv,
+				pin_option, a);
 }
 
 static int verify(struct fc_pin_args *a)

@@ -88,6 +88,13 @@ struct option;
 int fc_parse_options(struct fc_global *g, const char *cmd,
 		     const struct option *opts, int argc, char **argv,
 		     fc_option_fn fn, void *args) FC_WUR;
+/* The same for commands that take arguments after their options, with
+ * extra short options (getopt syntax): returns the index of the first
+ * argument, or -errno with the message printed. */
+int fc_parse_options_args(struct fc_global *g, const char *cmd,
+			  const char *shortopts, const struct option *opts,
+			  int argc, char **argv, fc_option_fn fn,
+			  void *args) FC_WUR;
 /* Resolve colour and validate --format against the renderers. */
 int fc_global_finish(struct fc_global *g, const char *cmd) FC_WUR;
 /* The getopt error for an unknown option or missing argument. */

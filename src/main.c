@@ -162,6 +162,16 @@ int fc_parse_global_options(struct fc_global *g, int argc, char **argv,
 	return option_loop(g, cmd, shortopts, opts, argc, argv, NULL, NULL);
 }
 
+int fc_parse_options_args(struct fc_global *g, const char *cmd,
+			  const char *shortopts, const struct option *opts,
+			  int argc, char **argv, fc_option_fn fn, void *args)
+{
+	_cleanup_free_ char *all = fc_asprintf("%s" FC_GLOBAL_SHORT,
+					       shortopts ? shortopts : "");
+	int r = option_loop(g, cmd, all, opts, argc, argv, fn, args);
+	return r < 0 ? r : optind;
+}
+
 int fc_parse_options(struct fc_global *g, const char *cmd,
 		     const struct option *opts, int argc, char **argv,
 		     fc_option_fn fn, void *args)
