@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static int fc_t_fail_now;
 static int fc_t_failed_tests;
@@ -72,5 +74,73 @@ static const char *fc_t_skip_reason;
 	} while (0)
 
 #define TEST_MAIN_END() return fc_t_failed_tests ? 1 : 0
+
+/*
+ * Scratch trees for tests that need files: t_tree() makes a temporary
+ * directory from a mkdtemp template, t_put() writes ROOT/REL (parent
+ * directories made), t_link() makes a symlink, t_rmtree() removes it all.
+ * A setup failure ends the test program (exit 2): there is nothing to test.
+ */
+static inline void t_die(const char *what)
+{
+	perror(what);
+	exit(2);
+}
+
+static inline void t_tree(char *tmpl)
+{
+	if (!mkdtemp(tmpl))
+		t_die("mkdtemp");
+}
+
+static inline void t_mkdirs(const char *root, const char *rel)
+{
+	char p[4096];
+	int n = snprintf(p, sizeof(p), "%s/%s", root, rel);
+	if (n < 0 || (size_t)n >= sizeof(p))
+		t_die(rel);
+	for (char *s = p + strlen(root) + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0755) < 0 && errno != EEXIST)
+			t_die(p);
+		*s = '/';
+	}
+	if (mkdir(p, 0755) < 0 && errno != EEXIST)
+		t_die(p);
+}
+
+static inline void t_put(const char *root, const char *rel, const char *data)
+{
+	char p[4096];
+	snprintf(p, sizeof(p), "%s", rel);
+	char *slash = strrchr(p, '/');
+	if (slash) {
+		*slash = '\0';
+		t_mkdirs(root, p);
+	}
+	snprintf(p, sizeof(p), "%s/%s", root, rel);
+	FILE *f = fopen(p, "w");
+	if (!f || fputs(data, f) < 0 || fclose(f) != 0)
+		t_die(p);
+}
+
+static inline void t_link(const char *root, const char *target,
+			  const char *rel)
+{
+	char p[4096];
+	snprintf(p, sizeof(p), "%s/%s", root, rel);
+	if (symlink(target, p) < 0)
+		t_die(p);
+}
+
+static inline void t_rmtree(const char *root)
+{
+	char cmd[4200];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cleanup of %s failed\n", root);
+}
 
 #endif

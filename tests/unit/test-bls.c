@@ -248,14 +248,8 @@ static char dir[] = "/tmp/fc-bls-XXXXXX";
 static void put(const char *rel, const char *data)
 {
 	char p[512];
-	snprintf(p, sizeof(p), "%s/boot/loader/entries/%s", dir, rel);
-	FILE *f = fopen(p, "w");
-	if (!f) {
-		perror(p);
-		exit(2);
-	}
-	fputs(data, f);
-	fclose(f);
+	snprintf(p, sizeof(p), "boot/loader/entries/%s", rel);
+	t_put(dir, p, data);
 }
 
 static void entry_file(const char *ver, const char *extra)
@@ -271,18 +265,8 @@ static void entry_file(const char *ver, const char *extra)
 static void setup(void)
 {
 	char p[512];
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
-		exit(2);
-	}
-	const char *sub[] = { "boot", "boot/loader", "boot/loader/entries" };
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(p, sizeof(p), "%s/%s", dir, sub[i]);
-		if (mkdir(p, 0755) < 0) {
-			perror(p);
-			exit(2);
-		}
-	}
+	t_tree(dir);
+	t_mkdirs(dir, "boot/loader/entries");
 	entry_file("5.14.0-70.13.1.el9_0.x86_64", "options fips=1\n");
 	entry_file("5.14.0-284.11.1.el9_2.x86_64", "options fips=1\n");
 	entry_file("5.14.0-162.6.1.el9_1.x86_64", "options fips=1\n");
@@ -378,9 +362,6 @@ int main(void)
 	RUN(test_rescue);
 	RUN(test_id_order);
 	RUN(test_dir_order_and_default);
-	char cmd[600];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cleanup of %s failed\n", dir);
+	t_rmtree(dir);
 	TEST_MAIN_END();
 }

@@ -12,45 +12,18 @@ static char dir[] = "/tmp/fc-sysroot-XXXXXX";
 
 static void put(const char *rel, const char *data)
 {
-	char p[512];
-	snprintf(p, sizeof(p), "%s/%s", dir, rel);
-	FILE *f = fopen(p, "w");
-	if (!f) {
-		perror(p);
-		exit(2);
-	}
-	fputs(data, f);
-	fclose(f);
-}
-
-static void mkd(const char *rel)
-{
-	char p[512];
-	snprintf(p, sizeof(p), "%s/%s", dir, rel);
-	mkdir(p, 0755);
+	t_put(dir, rel, data);
 }
 
 static void lnk(const char *target, const char *rel)
 {
-	char p[512];
-	snprintf(p, sizeof(p), "%s/%s", dir, rel);
-	if (symlink(target, p) < 0) {
-		perror(p);
-		exit(2);
-	}
+	t_link(dir, target, rel);
 }
 
 static void setup(void)
 {
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
-		exit(2);
-	}
-	mkd("etc");
-	mkd("usr");
-	mkd("usr/share");
-	mkd("usr/share/policy");
-	mkd("etc/back-ends");
+	t_tree(dir);
+	t_mkdirs(dir, "etc/back-ends");
 	put("usr/share/policy/openssl.txt", "FIPS policy\n");
 	put("etc/plain", "hello\n");
 	/* An absolute link must resolve inside the root. */
@@ -163,9 +136,6 @@ int main(void)
 	RUN(test_loop);
 	RUN(test_bounded_read);
 	RUN(test_missing_and_notdir);
-	char cmd[600];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cleanup of %s failed\n", dir);
+	t_rmtree(dir);
 	TEST_MAIN_END();
 }
