@@ -14,6 +14,7 @@
 #include "checks.h"
 #include "cmdline.h"
 #include "grubenv.h"
+#include "pin.h"
 
 #define REQ_ARGS                                                               \
 	"FIPS 140-3 operational environment: the kernel boots with fips=1, "   \
@@ -22,56 +23,21 @@
 	"Hardening, ch. 2 'Switching the system to FIPS mode'; "              \
 	"dracut.cmdline(7) 'FIPS'"
 
-/* Everything the boot checks read, once per run (cached in ctx). */
+/* Everything the boot checks read, once per run (cached in ctx): the
+ * BLS entries and grubenv as GRUB reads them (src/pin.h's loader, which
+ * pin-kernel and boot.pinned share). */
 struct boot_state {
 	int dir_err; /* reading FC_BLS_DIR: 0 or -errno */
 	char *dir_why;
-	struct fc_bls_dir dir;
-
-	int env_err; /* reading/parsing the grubenv: 0 or -errno */
-	char *env_why;
-	bool have_env;
-	struct fc_grubenv env;
-
-	const char *saved_entry;
-	enum fc_bls_default_via via;
-	const struct fc_bls_entry *def; /* what GRUB boots */
+	struct fc_boot_conf conf;
 };
 
 static void boot_state_free(void *p)
 {
 	struct boot_state *st = p;
-	fc_bls_dir_free(&st->dir);
-	fc_grubenv_free(&st->env);
+	fc_boot_conf_free(&st->conf);
 	free(st->dir_why);
-	free(st->env_why);
 	free(st);
-}
-
-static void load_grubenv(struct fc_ctx *ctx, struct boot_state *st)
-{
-	_cleanup_free_ char *text = NULL;
-	size_t len = 0;
-	int r = fc_root_read(ctx->root, FC_GRUBENV_PATH, FC_READ_SMALL, &text,
-			     &len);
-	if (r < 0) {
-		st->env_err = r;
-		st->env_why = r == -ENOENT
-			? fc_strdup(FC_GRUBENV_PATH " does not exist")
-			: fc_asprintf("cannot read " FC_GRUBENV_PATH ": %s",
-				      strerror(-r));
-		return;
-	}
-	struct fc_parse_err err = { 0 };
-	r = fc_grubenv_parse(text, len, &st->env, &err);
-	if (r < 0) {
-		st->env_err = r;
-		st->env_why = fc_asprintf(FC_GRUBENV_PATH " is malformed "
-					  "(line %u: %s)",
-					  err.line, err.what);
-		return;
-	}
-	st->have_env = true;
 }
 
 static struct boot_state *boot_state(struct fc_ctx *ctx)
@@ -81,22 +47,25 @@ static struct boot_state *boot_state(struct fc_ctx *ctx)
 	if (st)
 		return st;
 	st = fc_calloc(1, sizeof(*st));
-	st->dir_err = fc_bls_load_dir(ctx->root, FC_BLS_DIR, &st->dir,
-				      &st->dir_why);
-	load_grubenv(ctx, st);
-	st->saved_entry = fc_grubenv_get(st->have_env ? &st->env : NULL,
-					 "saved_entry");
-	if (st->dir_err == 0)
-		st->via = fc_bls_default(&st->dir, st->saved_entry, &st->def);
+	st->dir_err = fc_boot_conf_load(ctx->root, &st->conf, &st->dir_why);
 	fc_cache_put(ctx, key, st, boot_state_free);
 	return st;
+}
+
+const struct fc_boot_conf *fc_ctx_boot_conf(struct fc_ctx *ctx, int *err,
+					    const char **why)
+{
+	struct boot_state *st = boot_state(ctx);
+	*err = st->dir_err;
+	*why = st->dir_why;
+	return st->dir_err < 0 ? NULL : &st->conf;
 }
 
 /* The default entry is certain only when the grubenv could be read (or
  * there is none: GRUB then has no saved_entry either). */
 static bool default_known(const struct boot_state *st)
 {
-	return st->have_env || st->env_err == -ENOENT;
+	return fc_boot_conf_default_known(&st->conf);
 }
 
 /*
@@ -126,12 +95,12 @@ static struct fc_finding *start_finding(struct fc_ctx *ctx,
 static bool menu_empty(struct fc_finding *f, const struct boot_state *st,
 		       enum fc_status st_none, const char *consequence)
 {
-	if (st->via != FC_BLS_DEFAULT_NONE)
+	if (st->conf.via != FC_BLS_DEFAULT_NONE)
 		return false;
 	fc_finding_status(f, st_none,
 			  "%s holds no boot entry with a linux line: %s",
 			  FC_BLS_DIR, consequence);
-	fc_finding_fact(f, "files", "%zu", st->dir.n + st->dir.n_bad);
+	fc_finding_fact(f, "files", "%zu", st->conf.dir.n + st->conf.dir.n_bad);
 	return true;
 }
 
@@ -348,7 +317,7 @@ static void remedy_grubby(struct fc_ctx *ctx, struct fc_finding *f,
 static void entry_args(const struct boot_state *st,
 		       const struct fc_bls_entry *e, struct fc_bls_options *o)
 {
-	fc_bls_expand_options(e, st->have_env ? &st->env : NULL, o);
+	fc_bls_expand_options(e, st->conf.have_env ? &st->conf.env : NULL, o);
 }
 
 /*
@@ -427,12 +396,12 @@ static void default_facts(struct fc_finding *f, const struct boot_state *st,
 		fact_text(f, "variables_not_in_grubenv", s);
 	}
 	fc_finding_fact(f, "default_via", "%s",
-			fc_bls_default_via_name(st->via));
-	fact_text(f, "grubenv", st->have_env ? FC_GRUBENV_PATH
-					     : st->env_why);
-	if (st->saved_entry)
-		fact_text(f, "saved_entry", st->saved_entry);
-	const char *next = fc_grubenv_get(st->have_env ? &st->env : NULL,
+			fc_bls_default_via_name(st->conf.via));
+	fact_text(f, "grubenv", st->conf.have_env ? FC_GRUBENV_PATH
+					     : st->conf.env_why);
+	if (st->conf.saved_entry)
+		fact_text(f, "saved_entry", st->conf.saved_entry);
+	const char *next = fc_grubenv_get(st->conf.have_env ? &st->conf.env : NULL,
 					  "next_entry");
 	if (next && *next)
 		fact_text(f, "next_entry", next);
@@ -446,7 +415,7 @@ static int run_default_entry(struct fc_ctx *ctx)
 	struct fc_finding *f = start_finding(ctx, &st);
 	if (!f || menu_empty(f, st, FC_STATUS_FAIL, "GRUB has nothing to boot"))
 		return 0;
-	const struct fc_bls_entry *e = st->def;
+	const struct fc_bls_entry *e = st->conf.def;
 	struct fc_bls_options o;
 	entry_args(st, e, &o);
 	default_facts(f, st, e, &o);
@@ -455,7 +424,7 @@ static int run_default_entry(struct fc_ctx *ctx)
 	if (!default_known(st)) {
 		fc_finding_status(f, FC_STATUS_ERROR,
 				  "cannot tell the default entry: %s",
-				  st->env_why);
+				  st->conf.env_why);
 		_cleanup_free_ char *kp = kernel_root_path(
 			ctx, fc_bls_get(e, "linux"));
 		fc_finding_remedy(f, "grub2-editenv " FC_GRUBENV_PATH
@@ -464,8 +433,8 @@ static int run_default_entry(struct fc_ctx *ctx)
 		fc_bls_options_free(&o);
 		return 0;
 	}
-	if (st->via == FC_BLS_DEFAULT_SAVED_MISSING) {
-		_cleanup_free_ char *saved = fc_printable(st->saved_entry, 256);
+	if (st->conf.via == FC_BLS_DEFAULT_SAVED_MISSING) {
+		_cleanup_free_ char *saved = fc_printable(st->conf.saved_entry, 256);
 		_cleanup_free_ char *kp = kernel_root_path(
 			ctx, fc_bls_get(e, "linux"));
 		fc_finding_status(f, FC_STATUS_FAIL,
@@ -532,8 +501,8 @@ static int run_entries(struct fc_ctx *ctx)
 	bool needless = false;
 	struct fc_buf offenders = { 0 }, not_in_menu = { 0 };
 
-	for (size_t i = 0; i < st->dir.n; i++) {
-		const struct fc_bls_entry *e = st->dir.entries[i];
+	for (size_t i = 0; i < st->conf.dir.n; i++) {
+		const struct fc_bls_entry *e = st->conf.dir.entries[i];
 		if (!fc_bls_get(e, "linux")) {
 			fc_buf_addf(&not_in_menu, "%s%s",
 				    not_in_menu.len ? "," : "", e->id);
@@ -565,8 +534,8 @@ static int run_entries(struct fc_ctx *ctx)
 		}
 		judgement_free(&j);
 	}
-	for (size_t i = 0; i < st->dir.n_bad; i++) {
-		const struct fc_bls_bad *b = &st->dir.bad[i];
+	for (size_t i = 0; i < st->conf.dir.n_bad; i++) {
+		const struct fc_bls_bad *b = &st->conf.dir.bad[i];
 		_cleanup_free_ char *key = fc_asprintf("entry.%s", b->file);
 		fact_text(f, key, b->why);
 		_cleanup_free_ char *name = fc_printable(b->file, 256);
@@ -580,8 +549,8 @@ static int run_entries(struct fc_ctx *ctx)
 	fc_finding_fact(f, "entries", "%zu", n_menu);
 	if (not_in_menu.len)
 		fact_text(f, "not_in_menu_no_linux_line", not_in_menu.data);
-	if (!st->have_env && st->env_err != -ENOENT)
-		fact_text(f, "grubenv", st->env_why);
+	if (!st->conf.have_env && st->conf.env_err != -ENOENT)
+		fact_text(f, "grubenv", st->conf.env_why);
 
 	if (n_menu == 0 && n_off == 0) {
 		(void)menu_empty(f, st, FC_STATUS_FAIL,
@@ -596,7 +565,7 @@ static int run_entries(struct fc_ctx *ctx)
 		fc_finding_status(f, verdict_status(worst),
 				  "%zu of %zu boot entries %s: %s; details "
 				  "in the facts", n_off,
-				  n_menu + st->dir.n_bad,
+				  n_menu + st->conf.dir.n_bad,
 				  worst == V_BAD ? "lack fips=1 or a correct "
 						   "boot="
 						 : "need a look",
@@ -706,10 +675,10 @@ static int run_hmac(struct fc_ctx *ctx)
 	if (!default_known(st)) {
 		fc_finding_status(f, FC_STATUS_ERROR,
 				  "cannot tell the default kernel: %s",
-				  st->env_why);
+				  st->conf.env_why);
 		return 0;
 	}
-	const struct fc_bls_entry *e = st->def;
+	const struct fc_bls_entry *e = st->conf.def;
 	const char *lp = fc_bls_get(e, "linux");
 	_cleanup_free_ char *ver = fc_bls_kernel_version(e);
 	_cleanup_free_ char *kpath = kernel_root_path(ctx, lp);
@@ -844,10 +813,10 @@ static int run_pending_reboot(struct fc_ctx *ctx)
 	_cleanup_free_ char *why = NULL;
 	if (!default_known(st)) {
 		why = fc_asprintf("cannot tell the default entry: %s",
-				  st->env_why);
+				  st->conf.env_why);
 	} else {
 		struct fc_bls_options o;
-		entry_args(st, st->def, &o);
+		entry_args(st, st->conf.def, &o);
 		struct fc_cmdline cl;
 		if (fc_cmdline_parse(o.text, strlen(o.text), &cl) == 0) {
 			enum fc_fips_arg a = fc_cmdline_fips(&cl);
@@ -867,7 +836,7 @@ static int run_pending_reboot(struct fc_ctx *ctx)
 		}
 		fc_bls_options_free(&o);
 	}
-	fact_text(f, "default_entry", st->def->id);
+	fact_text(f, "default_entry", st->conf.def->id);
 	fc_finding_fact(f, "configured_fips", "%s",
 			configured == T_YES ? "yes"
 			: configured == T_NO ? "no" : "unknown");

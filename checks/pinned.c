@@ -208,10 +208,11 @@ static int run_pinned(struct fc_ctx *ctx)
 		return 0;
 	}
 
-	struct fc_boot_conf c;
-	_cleanup_free_ char *why = NULL;
-	int r = fc_boot_conf_load(ctx->root, &c, &why);
-	if (r < 0) {
+	/* The boot checks' copy: the entries and grubenv are read once. */
+	int r = 0;
+	const char *why = NULL;
+	const struct fc_boot_conf *cp = fc_ctx_boot_conf(ctx, &r, &why);
+	if (!cp) {
 		fc_finding_fact(f, "path", "%s", FC_BLS_DIR);
 		fc_finding_status(f,
 				  r == -ENOENT ? FC_STATUS_SKIP
@@ -219,27 +220,25 @@ static int run_pinned(struct fc_ctx *ctx)
 				  "%s", why);
 		return 0;
 	}
-	if (!fc_boot_conf_default_known(&c)) {
+	if (!fc_boot_conf_default_known(cp)) {
 		fc_finding_status(f, FC_STATUS_ERROR,
 				  "cannot tell the default entry: %s",
-				  c.env_why);
-		fc_boot_conf_free(&c);
+				  cp->env_why);
 		return 0;
 	}
-	if (!c.def) {
+	if (!cp->def) {
 		fc_finding_status(f, FC_STATUS_FAIL,
 				  "%s holds no boot entry: no kernel is the "
 				  "default",
 				  FC_BLS_DIR);
 		remedy_pin(ctx, f, t, arch);
-		fc_boot_conf_free(&c);
 		return 0;
 	}
-	fact_text(f, "default_entry", c.def->id);
-	fc_finding_fact(f, "default_via", "%s", fc_bls_default_via_name(c.via));
-	if (c.saved_entry)
-		fact_text(f, "saved_entry", c.saved_entry);
-	_cleanup_free_ char *rel = entry_release(c.def);
+	fact_text(f, "default_entry", cp->def->id);
+	fc_finding_fact(f, "default_via", "%s", fc_bls_default_via_name(cp->via));
+	if (cp->saved_entry)
+		fact_text(f, "saved_entry", cp->saved_entry);
+	_cleanup_free_ char *rel = entry_release(cp->def);
 	_cleanup_free_ char *evr = rel ? fc_release_evr(rel, arch) : NULL;
 	fact_text(f, "default_kernel", rel ? rel : "(no vmlinuz- image)");
 	const struct fc_policy_build *build = NULL;
@@ -249,16 +248,15 @@ static int run_pinned(struct fc_ctx *ctx)
 		fc_finding_status(f, s,
 				  "the default kernel %s is not the "
 				  "validated build of %s: %s",
-				  rel ? rel : c.def->id, t->name, why_not);
+				  rel ? rel : cp->def->id, t->name, why_not);
 		remedy_pin(ctx, f, t, arch);
-		fc_boot_conf_free(&c);
 		return 0;
 	}
 	fc_finding_fact(f, "class", "validated");
 
 	struct fc_buf risks = { 0 };
 	bool unknown = false;
-	staying(ctx, f, &c, evr, arch, &risks, &unknown);
+	staying(ctx, f, cp, evr, arch, &risks, &unknown);
 	_cleanup_free_ char *cert = fc_vcert_phrase(build);
 	if (!risks.len) {
 		fc_finding_status(f, FC_STATUS_PASS,
@@ -280,7 +278,6 @@ static int run_pinned(struct fc_ctx *ctx)
 				  rel, lock);
 	}
 	fc_buf_free(&risks);
-	fc_boot_conf_free(&c);
 	return 0;
 }
 
