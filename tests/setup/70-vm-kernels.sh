@@ -28,25 +28,9 @@ if ! dpkg --print-foreign-architectures | grep -qx arm64; then
 	apt-get update -q > /dev/null
 fi
 
-# candidate PKG: the version apt would install.
-candidate() { apt-cache policy "$1" | sed -n 's/^ *Candidate: //p'; }
 # kernel_pkg META: linux-image-amd64 -> linux-image-6.1.0-NN-amd64.
 kernel_pkg() { apt-cache depends "$1" | awk '/Depends: linux-image-/ { print $2; exit }'; }
-
-deb_of() { # PKG[:arm64]=VERSION: its .deb path (apt writes ':' as %3a)
-	local n=${1%%=*} v=${1#*=} a=amd64
-	[ "${n%:arm64}" = "$n" ] || a=arm64
-	echo "$vm/debs/${n%:arm64}_${v//:/%3a}_$a.deb"
-}
-fetch() { # PKG=VERSION...: into debs/ unless there
-	local need=() p
-	for p in "$@"; do
-		[ -f "$(deb_of "$p")" ] || need+=("$p")
-	done
-	[ ${#need[@]} -eq 0 ] && return 0
-	setup_log "vm: downloading ${need[*]}"
-	(cd "$vm/debs" && apt-get download -q -o APT::Sandbox::User=root "${need[@]}" > /dev/null)
-}
+deb_of() { setup_deb_file "$vm/debs" "$1"; }
 
 # vmlinux_from_bzimage BZIMAGE OUT: Debian's x86 kernel is xz-compressed
 # (CONFIG_KERNEL_XZ); the payload starts at the first xz stream magic.
@@ -70,14 +54,14 @@ prepare() { # ARCH DEBARCH META
 	bbpkg=busybox-static
 	[ "$debarch" = amd64 ] || bbpkg=busybox-static:$debarch
 	local want
-	want="$kpkg=$(candidate "$kpkg")"$'\n'"$bbpkg=$(candidate "$bbpkg")"
+	want="$kpkg=$(setup_candidate "$kpkg")"$'\n'"$bbpkg=$(setup_candidate "$bbpkg")"
 	dir=$vm/$arch
 	if [ -f "$dir/VERSIONS" ] && [ "$(cat "$dir/VERSIONS")" = "$want" ]; then
 		setup_log "vm: $arch $(tr '\n' ' ' < "$dir/VERSIONS")already in $dir"
 		return 0
 	fi
 	# shellcheck disable=SC2086
-	fetch $want
+	setup_download "$vm/debs" $want
 	local kdeb bdeb start
 	kdeb=$(deb_of "${want%%$'\n'*}") bdeb=$(deb_of "${want#*$'\n'}")
 	start=$(date +%s)

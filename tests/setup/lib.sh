@@ -93,3 +93,28 @@ setup_source_near() {
 	echo "setup: no $pkg source version could be fetched" >&2
 	return 1
 }
+
+# setup_candidate PKG: the version apt would install.
+setup_candidate() { apt-cache policy "$1" | sed -n 's/^ *Candidate: //p'; }
+
+# setup_deb_file DIR PKG[:ARCH]=VERSION: where apt-get download, run in
+# DIR, puts that package (apt writes ':' as %3a; amd64 unless :ARCH).
+setup_deb_file() {
+	local n=${2%%=*} v=${2#*=} a=amd64
+	case $n in *:*) a=${n#*:} n=${n%%:*} ;; esac
+	echo "$1/${n}_${v//:/%3a}_$a.deb"
+}
+
+# setup_download DIR PKG=VERSION...: apt-get download into DIR what is not
+# there yet (the mirror is live: keep what a cache was made from).
+setup_download() {
+	local dir=$1 need=() p
+	shift
+	mkdir -p "$dir"
+	for p in "$@"; do
+		[ -f "$(setup_deb_file "$dir" "$p")" ] || need+=("$p")
+	done
+	[ ${#need[@]} -eq 0 ] && return 0
+	setup_log "downloading ${need[*]}"
+	(cd "$dir" && apt-get download -q -o APT::Sandbox::User=root "${need[@]}" > /dev/null)
+}
