@@ -121,8 +121,10 @@ boot_image() {
 			;;
 		probe)
 			# The guest computes 6*7: only the shell's output, never the
-			# echo of the typed line, reads 42.
-			if tr -d '\r' < "$console_log" | grep -aqx "@@FIPSCTL-READY-42-$nonce"; then
+			# echo of the typed line, reads 42.  (grep reads the log
+			# itself: in a pipeline under pipefail, grep -q leaving early
+			# would fail the writer with SIGPIPE on a long log.)
+			if grep -aqE "^@@FIPSCTL-READY-42-$nonce"$'\r?$' "$console_log"; then
 				t_shell=$(date +%s.%N)
 				state=agent
 				send_agent >&7
@@ -133,7 +135,7 @@ boot_image() {
 			fi
 			;;
 		agent)
-			if tr -d '\r' < "$console_log" | grep -aq '^@@FIPSCTL-VM-DONE'; then
+			if grep -aq '^@@FIPSCTL-VM-DONE' "$console_log"; then
 				state=finished done_at=$SECONDS
 			fi
 			;;
@@ -156,7 +158,7 @@ boot_image() {
 	exec 7>&- 8>&-
 	trap 'rm -rf "$t_tmp"' EXIT
 	# The guest may have powered off between two looks at the log.
-	if [ "$state" = agent ] && tr -d '\r' < "$console_log" | grep -aq '^@@FIPSCTL-VM-DONE'; then
+	if [ "$state" = agent ] && grep -aq '^@@FIPSCTL-VM-DONE' "$console_log"; then
 		state=finished
 	fi
 	image_state=$state
