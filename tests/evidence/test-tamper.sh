@@ -90,7 +90,10 @@ expect_failed edit-manifest-and-member-signed "MANIFEST or MANIFEST.sig was alte
 expect_failed edit-manifest-and-member-signed-own-key "MANIFEST or MANIFEST.sig was altered" "$W/t.tar.gz"
 # MANIFEST alone edited (one digit of one line): that member is named.
 rm -rf "$W/t" && cp -a "$W/plain" "$W/t"
-sed -i 's|^.\(.*  report.json\)$|0\1|; s|^0\(.*  report.json\)$|1\1|' "$W/t/MANIFEST"
+# The first hex digit changed: 0 becomes 1, anything else 0 (whatever the
+# report's hash happens to start with).
+sed -i 's|^0\(.*  report.json\)$|1\1|; t; s|^.\(.*  report.json\)$|0\1|' "$W/t/MANIFEST"
+cmp -s "$W/plain/MANIFEST" "$W/t/MANIFEST" && echo "test-tamper: MANIFEST edit changed nothing" >&2
 repack "$W/t" "$W/t.tar.gz"
 expect_failed edit-manifest-plain "member report.json does not match MANIFEST" "$W/t.tar.gz"
 # A signed bundle re-signed by someone else: its own signer.pem says
