@@ -2,12 +2,13 @@
 #include "exec.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "spawn.h"
 
 /* The whole environment a program gets (see exec.h for why). */
 static char *const clean_env[] = { FC_EXEC_PATH, "LC_ALL=C", NULL };
@@ -116,28 +117,6 @@ int fc_exec_program(const char *opt, const char *opt_name, const char *env_name,
 	return 0;
 }
 
-/* The child: stdin from /dev/null, stdout and stderr to the pipes, every
- * other descriptor closed on exec; on failure errno goes to status. */
-FC_NORETURN static void child(const char *const *argv, int out, int err,
-			      int status)
-{
-	int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	/* Own process group: a timeout kills whatever it started too. */
-	setpgid(0, 0);
-	if (devnull < 0 || dup2(devnull, STDIN_FILENO) < 0 ||
-	    dup2(out, STDOUT_FILENO) < 0 || dup2(err, STDERR_FILENO) < 0)
-		goto fail;
-	if (close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) < 0)
-		for (int fd = 3; fd < 1024; fd++)
-			(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
-	execve(argv[0], (char *const *)argv, clean_env);
-fail:;
-	int e = errno;
-	ssize_t w = write(status, &e, sizeof(e));
-	(void)w;
-	_exit(127);
-}
-
 struct stream {
 	int fd;
 	struct fc_buf buf;
@@ -206,15 +185,6 @@ static bool collect(pid_t pid, struct stream *st, unsigned timeout_ms,
 	return killed;
 }
 
-static void close_pair(int p[2])
-{
-	for (int i = 0; i < 2; i++)
-		if (p[i] >= 0) {
-			close(p[i]);
-			p[i] = -1;
-		}
-}
-
 int fc_exec_run(const struct fc_exec_opts *o, const char *const *argv,
 		struct fc_exec_result *res)
 {
@@ -232,52 +202,35 @@ int fc_exec_run(const struct fc_exec_opts *o, const char *const *argv,
 		res->err = fc_strdup("");
 		return 0;
 	}
-	int out[2] = { -1, -1 }, err[2] = { -1, -1 }, status[2] = { -1, -1 };
-	int r = 0;
-	if (pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0 ||
-	    pipe2(status, O_CLOEXEC) < 0) {
-		r = -errno;
-		goto out;
-	}
-	pid_t pid = fork();
-	if (pid < 0) {
-		r = -errno;
-		goto out;
-	}
-	if (pid == 0)
-		child(argv, out[1], err[1], status[1]);
-	setpgid(pid, pid);
-	close(out[1]);
-	close(err[1]);
-	close(status[1]);
-	out[1] = err[1] = status[1] = -1;
-
-	/* The status pipe closes on a successful exec; an errno on it
-	 * means the program never started. */
-	int child_errno = 0;
-	ssize_t got;
-	do
-		got = read(status[0], &child_errno, sizeof(child_errno));
-	while (got < 0 && errno == EINTR);
-
-	struct stream st[2] = { { .fd = out[0] }, { .fd = err[0] } };
-	out[0] = err[0] = -1;
-	bool timed_out = false;
-	if (got == (ssize_t)sizeof(child_errno)) {
-		for (int i = 0; i < 2; i++)
-			close(st[i].fd);
-	} else {
-		timed_out = collect(pid, st,
-				    o->timeout_ms ? o->timeout_ms
-						  : FC_EXEC_TIMEOUT_MS_DEFAULT,
-				    o->max_output ? o->max_output
-						  : FC_EXEC_MAX_OUTPUT);
-		if (timed_out) {
-			/* Pipes closed early by the program: it may still
-			 * run; it is past its time either way. */
-			kill(-pid, SIGKILL);
-			kill(pid, SIGKILL);
-		}
+	const struct fc_spawn_opts so = {
+		.path = argv[0],
+		.argv = argv,
+		.envp = clean_env,
+		.stdout_pipe = true,
+		.stderr_pipe = true,
+		/* Own process group: a timeout kills whatever it started. */
+		.new_pgroup = true,
+		.close_fds = true,
+		/* The caller learns that the program never started from the
+		 * return value, not from an exit status it might misread. */
+		.exec_error = FC_SPAWN_EXEC_ERROR_RETURN,
+	};
+	struct fc_spawned sp;
+	int r = fc_spawn(&so, &sp, NULL);
+	if (r < 0)
+		return r;
+	pid_t pid = sp.pid;
+	struct stream st[2] = { { .fd = sp.out_fd }, { .fd = sp.err_fd } };
+	bool timed_out = collect(pid, st,
+				 o->timeout_ms ? o->timeout_ms
+					       : FC_EXEC_TIMEOUT_MS_DEFAULT,
+				 o->max_output ? o->max_output
+					       : FC_EXEC_MAX_OUTPUT);
+	if (timed_out) {
+		/* Pipes closed early by the program: it may still run; it
+		 * is past its time either way. */
+		kill(-pid, SIGKILL);
+		kill(pid, SIGKILL);
 	}
 	int wstatus = 0;
 	pid_t w;
@@ -285,9 +238,7 @@ int fc_exec_run(const struct fc_exec_opts *o, const char *const *argv,
 		w = waitpid(pid, &wstatus, 0);
 	while (w < 0 && errno == EINTR);
 
-	if (got == (ssize_t)sizeof(child_errno)) {
-		r = child_errno > 0 ? -child_errno : -EIO;
-	} else if (timed_out) {
+	if (timed_out) {
 		r = -ETIMEDOUT;
 	} else if (w != pid) {
 		r = -ECHILD;
@@ -306,9 +257,5 @@ int fc_exec_run(const struct fc_exec_opts *o, const char *const *argv,
 	}
 	fc_buf_free(&st[0].buf);
 	fc_buf_free(&st[1].buf);
-out:
-	close_pair(out);
-	close_pair(err);
-	close_pair(status);
 	return r;
 }

@@ -2,7 +2,6 @@
 #include "helper-run.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -10,6 +9,7 @@
 #include "cmd.h"
 #include "evidence.h"
 #include "probe.h"
+#include "spawn.h"
 
 int fc_helper_start(const char *name, const char *const *args, bool feed,
 		    struct fc_helper *h)
@@ -24,50 +24,32 @@ int fc_helper_start(const char *name, const char *const *args, bool feed,
 	argv[0] = h->path;
 	for (size_t i = 0; i < n; i++)
 		argv[i + 1] = args[i];
-	int in[2] = { -1, -1 }, out[2] = { -1, -1 };
-	int r = 0;
-	if ((feed && pipe2(in, O_CLOEXEC) < 0) || pipe2(out, O_CLOEXEC) < 0) {
-		r = -errno;
-		fc_err("%s: pipe: %s", name, strerror(-r));
-		goto out;
-	}
-	h->pid = fork();
-	if (h->pid < 0) {
-		r = -errno;
-		fc_err("%s: fork: %s", name, strerror(-r));
-		goto out;
-	}
-	if (h->pid == 0) {
-		int devnull = feed ? -1 : open("/dev/null", O_RDONLY);
-		if (dup2(feed ? in[0] : devnull, STDIN_FILENO) < 0 ||
-		    dup2(out[1], STDOUT_FILENO) < 0)
-			_exit(126);
-		execv(h->path, (char *const *)argv);
-		dprintf(STDERR_FILENO, "fipsctl: cannot execute %s: %s\n",
-			h->path, strerror(errno));
-		_exit(errno == ENOENT ? 125 : 126);
-	}
-	if (feed) {
-		h->in_fd = in[1];
-		in[1] = -1;
-	}
-	h->out = fdopen(out[0], "r");
-	if (!h->out)
-		fc_oom();
-	out[0] = -1;
-out:
-	for (int i = 0; i < 2; i++) {
-		if (in[i] >= 0)
-			close(in[i]);
-		if (out[i] >= 0)
-			close(out[i]);
-	}
+	/* Its stderr is ours: a failed exec says why there itself, and
+	 * fc_helper_finish() reads the exit status. */
+	const struct fc_spawn_opts so = {
+		.path = h->path,
+		.argv = argv,
+		.stdin_pipe = feed,
+		.stdout_pipe = true,
+		.exec_error = FC_SPAWN_EXEC_ERROR_EXIT,
+		.exec_error_prefix = "fipsctl: ",
+	};
+	struct fc_spawned sp;
+	_cleanup_free_ char *why = NULL;
+	int r = fc_spawn(&so, &sp, &why);
 	free(argv);
 	if (r < 0) {
+		fc_err("%s: %s", name, why);
 		free(h->path);
 		h->path = NULL;
+		return r;
 	}
-	return r;
+	h->pid = sp.pid;
+	h->in_fd = sp.in_fd;
+	h->out = fdopen(sp.out_fd, "r");
+	if (!h->out)
+		fc_oom();
+	return 0;
 }
 
 int fc_helper_write(struct fc_helper *h, const void *buf, size_t len)

@@ -14,6 +14,7 @@
 #include <json-c/json.h>
 
 #include "report-json.h"
+#include "spawn.h"
 
 #ifndef FC_LIBEXECDIR
 #define FC_LIBEXECDIR "/usr/libexec/fipsctl"
@@ -170,44 +171,25 @@ static void spawn(struct fc_ctx *ctx, struct probe_run *p, const char *dir)
 	}
 	argv[a] = NULL;
 
-	int out[2] = { -1, -1 }, err[2] = { -1, -1 };
-	if (pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) {
-		p->spawn_error = fc_asprintf("pipe: %s", strerror(errno));
-		goto out;
-	}
 	p->t0 = fc_now_ns();
-	pid_t pid = fork();
-	if (pid < 0) {
-		p->spawn_error = fc_asprintf("fork: %s", strerror(errno));
-		goto out;
-	}
-	if (pid == 0) {
+	const struct fc_spawn_opts so = {
+		.path = path,
+		.argv = argv,
+		.stdout_pipe = true,
+		.stderr_pipe = true,
 		/* Own process group, so a timeout kills its children too. */
-		setpgid(0, 0);
-		if (dup2(out[1], STDOUT_FILENO) < 0 ||
-		    dup2(err[1], STDERR_FILENO) < 0)
-			_exit(126);
-		int devnull = open("/dev/null", O_RDONLY);
-		if (devnull >= 0)
-			dup2(devnull, STDIN_FILENO);
-		execv(path, (char *const *)argv);
-		dprintf(STDERR_FILENO, "cannot execute %s: %s\n", path,
-			strerror(errno));
-		_exit(errno == ENOENT ? 125 : 126);
-	}
-	setpgid(pid, pid);
-	p->pid = pid;
-	p->out_fd = out[0];
-	p->err_fd = err[0];
-	out[0] = err[0] = -1;
-	fcntl(p->out_fd, F_SETFL, O_NONBLOCK);
-	fcntl(p->err_fd, F_SETFL, O_NONBLOCK);
-out:
-	for (int i = 0; i < 2; i++) {
-		if (out[i] >= 0)
-			close(out[i]);
-		if (err[i] >= 0)
-			close(err[i]);
+		.new_pgroup = true,
+		/* Many helpers start at once; one that cannot be executed
+		 * exits 125/126 with the reason on its stderr. */
+		.exec_error = FC_SPAWN_EXEC_ERROR_EXIT,
+	};
+	struct fc_spawned sp;
+	if (fc_spawn(&so, &sp, &p->spawn_error) == 0) {
+		p->pid = sp.pid;
+		p->out_fd = sp.out_fd;
+		p->err_fd = sp.err_fd;
+		fcntl(p->out_fd, F_SETFL, O_NONBLOCK);
+		fcntl(p->err_fd, F_SETFL, O_NONBLOCK);
 	}
 	free(argv);
 	fc_buf_free(&ids);
