@@ -77,6 +77,9 @@ find_lib() {
 
 # vm_add_closure ROOT FILE...: copy every library FILE needs, recursively,
 # by DT_NEEDED, into ROOT/usr/lib/<triplet>; and the ELF interpreter.
+# With vm_keep_present set (a distribution's root file system), what ROOT
+# already has -- from its packages -- is kept, and only what is missing is
+# copied.
 vm_add_closure() {
 	local root=$1 dest f so p interp
 	shift
@@ -88,13 +91,16 @@ vm_add_closure() {
 		interp=$(readelf -l "$f" | sed -n 's/.*Requesting program interpreter: \(.*\)\]$/\1/p')
 		if [ -n "$interp" ] && [ -z "${vm_have_lib[$root:$interp]:-}" ]; then
 			vm_have_lib[$root:$interp]=1
-			p=$(find_lib "${interp##*/}") || fail "ELF interpreter ${interp##*/} of $f not in ${libdirs[*]}"
-			cp -L "$p" "$dest/${interp##*/}"
-			[ -e "$root$interp" ] || ln -s "/usr/lib/$triplet/${interp##*/}" "$root$interp"
+			if [ -z "${vm_keep_present:-}" ] || [ ! -e "$root$interp" ]; then
+				p=$(find_lib "${interp##*/}") || fail "ELF interpreter ${interp##*/} of $f not in ${libdirs[*]}"
+				cp -L "$p" "$dest/${interp##*/}"
+				[ -e "$root$interp" ] || ln -s "/usr/lib/$triplet/${interp##*/}" "$root$interp"
+			fi
 		fi
 		for so in $(readelf -d "$f" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p'); do
 			[ -n "${vm_have_lib[$root:$so]:-}" ] && continue
 			vm_have_lib[$root:$so]=1
+			[ -n "${vm_keep_present:-}" ] && [ -e "$dest/$so" ] && continue
 			p=$(find_lib "$so") || fail "$so (needed by $f) not in ${libdirs[*]}"
 			cp -L "$p" "$dest/$so"
 			queue+=("$dest/$so")
@@ -113,10 +119,12 @@ vm_add_libraries() {
 	# the legacy database module.  Under fips=1 NSS refuses them without
 	# the .chk files beside them.
 	for m in libsoftokn3 libfreeblpriv3 libfreebl3 libnssdbm3; do
+		[ -n "${vm_keep_present:-}" ] && [ -e "$root/usr/lib/$triplet/$m.so" ] && continue
 		p=$(find_lib "$m.so") || fail "$m.so not in ${libdirs[*]}"
 		cp -L "$p" "${p%.so}.chk" "$root/usr/lib/$triplet/"
 		vm_add_closure "$root" "$root/usr/lib/$triplet/$m.so"
 	done
+	[ -n "${vm_keep_present:-}" ] && [ -e "$root/usr/lib/ssl/openssl.cnf" ] && return 0
 	# OPENSSLDIR is /usr/lib/ssl on Debian, a link to /etc/ssl.
 	cp "$libroot/usr/lib/ssl/openssl.cnf" "$root/etc/ssl/openssl.cnf"
 	mkdir -p "$root/usr/lib/ssl"
