@@ -46,21 +46,22 @@ SANITIZE    ?=
 BUILD       ?= build$(if $(SANITIZE),-san)
 
 # The parent links only what it needs to read files and print; every crypto
-# library is loaded by its own probe helper (src/probe.h).  libuuid makes
-# the OSCAL renderer's name-based UUIDs (src/uuid5.h).
+# library is loaded by its own helper program (helpers/, src/engine/probe.h).
+# libuuid makes the OSCAL renderer's name-based UUIDs (src/base/uuid5.h).
 CORE_PKGS   := json-c blkid uuid
-PROBE_openssl_PKGS := libcrypto
-PROBE_libgcrypt_PKGS := libgcrypt
-PROBE_gnutls_PKGS  := gnutls
-PROBE_nss_PKGS     := nss
-# The rpmdb helper (checks/probe-rpmdb.c) reads the rpmdb and compares
-# versions with librpm; librpmio links a crypto library, so only it does.
-PROBE_rpmdb_PKGS   := rpm
-# The evidence helper (checks/probe-evidence.c) hashes, signs and writes
-# the bundle; libarchive links a crypto library too (src/evidence.h).
-PROBE_evidence_PKGS := libcrypto libarchive
-ALL_PKGS := $(CORE_PKGS) $(PROBE_evidence_PKGS) $(PROBE_openssl_PKGS) $(PROBE_libgcrypt_PKGS) \
-	    $(PROBE_gnutls_PKGS) $(PROBE_nss_PKGS) $(PROBE_rpmdb_PKGS)
+# What each helper links besides the core, by its folder under helpers/.
+HELPER_openssl_PKGS   := libcrypto
+HELPER_libgcrypt_PKGS := libgcrypt gpg-error
+HELPER_gnutls_PKGS    := gnutls
+HELPER_nss_PKGS       := nss
+# The rpmdb helper reads the rpmdb and compares versions with librpm;
+# librpmio links a crypto library, so only it does.
+HELPER_rpmdb_PKGS     := rpm
+# The evidence helper hashes, signs and writes the bundle; libarchive
+# links a crypto library too (src/parse/manifest.h).
+HELPER_evidence_PKGS  := libcrypto libarchive
+ALL_PKGS := $(CORE_PKGS) $(HELPER_evidence_PKGS) $(HELPER_openssl_PKGS) $(HELPER_libgcrypt_PKGS) \
+	    $(HELPER_gnutls_PKGS) $(HELPER_nss_PKGS) $(HELPER_rpmdb_PKGS)
 
 missing := $(strip $(foreach p,$(ALL_PKGS),$(if $(shell $(PKG_CONFIG) --exists $(p) && echo y),,$(p))))
 ifneq ($(missing),)
@@ -90,17 +91,18 @@ endif
 CORE_LIBS := $(call pc_libs,$(CORE_PKGS))
 
 # --- sources ---------------------------------------------------------------
-# Every src/ and checks/ file is part of the core library, except the
-# program entry points and the probe implementations (checks/probe-*.c).
-PROBES      := $(patsubst checks/probe-%.c,%,$(wildcard checks/probe-*.c))
-CORE_SRCS   := $(filter-out src/main.c src/probe-child.c src/probe-module.c src/kat-probe.c,$(wildcard src/*.c)) \
-	       $(filter-out $(wildcard checks/probe-*.c checks/selftest-*.c),$(wildcard checks/*.c))
-CORE_OBJS   := $(CORE_SRCS:%.c=$(BUILD)/%.o)
-# What a probe helper links besides its library: no parent-only code.
-PROBE_CORE  := src/util.c src/report.c src/report-json.c src/sysroot.c src/probe-child.c \
-	       src/probe-module.c
-PROBE_CORE_OBJS := $(PROBE_CORE:%.c=$(BUILD)/%.o)
-PROBE_BINS  := $(PROBES:%=$(BUILD)/probes/fipsctl-probe-%)
+# The process boundary is the folder boundary (HACKING.md):
+#   src/<layer>/*.c, checks/*.c  the parent's code, in build/libfipsctl.a;
+#                                src/main.c is its entry point
+#   helpers/<name>/*.c           one helper program each, fipsctl-probe-<name>,
+#                                linked with its own library only
+#   helpers/common/*.c           the child side every helper shares
+LIB_SRCS    := $(wildcard src/*/*.c checks/*.c)
+LIB_OBJS    := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+HELPERS     := $(filter-out common,$(notdir $(wildcard helpers/*)))
+HELPER_COMMON_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard helpers/common/*.c)) \
+	       $(BUILD)/gen/kat-table.o
+PROBE_BINS  := $(HELPERS:%=$(BUILD)/probes/fipsctl-probe-%)
 UNIT_SRCS   := $(wildcard tests/unit/test-*.c)
 UNIT_BINS   := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRCS   := $(wildcard tests/fuzz/fuzz-*.c)
@@ -114,46 +116,40 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	@echo "  CC $<"; $(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-# Probe implementations also need their library's headers.
-define probe_rules
-$(BUILD)/checks/probe-$(1).o: checks/probe-$(1).c
+# A helper's objects see its library's headers and helpers/common.
+$(BUILD)/helpers/common/%.o: ALL_CFLAGS += -Ihelpers/common
+define helper_rules
+$(BUILD)/helpers/$(1)/%.o: ALL_CFLAGS += -Ihelpers/common $$(call pc_cflags,$$(HELPER_$(1)_PKGS))
+$(BUILD)/probes/fipsctl-probe-$(1): $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard helpers/$(1)/*.c)) \
+		$(BUILD)/libhelper-common.a $(BUILD)/libfipsctl.a
 	@mkdir -p $$(@D)
-	$$(CC) $$(ALL_CFLAGS) $$(call pc_cflags,$$(PROBE_$(1)_PKGS)) -MMD -MP -c -o $$@ $$<
-$(BUILD)/checks/selftest-$(1).o: checks/selftest-$(1).c
-	@mkdir -p $$(@D)
-	$$(CC) $$(ALL_CFLAGS) $$(call pc_cflags,$$(PROBE_$(1)_PKGS)) -MMD -MP -c -o $$@ $$<
-$(BUILD)/probes/fipsctl-probe-$(1): $(BUILD)/checks/probe-$(1).o $$(PROBE_CORE_OBJS) $$(PROBE_$(1)_OBJS:%.c=$(BUILD)/%.o) \
-	$$(if $$(wildcard checks/selftest-$(1).c),$(BUILD)/checks/selftest-$(1).o $$(KAT_OBJS))
-	@mkdir -p $$(@D)
-	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(call pc_libs,$$(PROBE_$(1)_PKGS)) $$(CORE_LIBS) $$(PROBE_$(1)_EXTRA_LIBS)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(call pc_libs,$$(HELPER_$(1)_PKGS)) $$(CORE_LIBS) $$(HELPER_$(1)_EXTRA_LIBS)
 endef
-PROBE_libgcrypt_EXTRA_LIBS := $(call pc_libs,gpg-error)
-# The integrity HMAC of libgcrypt >= 1.10.1 is an ELF section.
-PROBE_libgcrypt_OBJS := src/elf-section.c
-PROBE_nss_EXTRA_LIBS := -ldl
-# Core sources a helper needs beyond PROBE_CORE.
-PROBE_rpmdb_OBJS := src/policy.c src/policy-set.c src/policy-match.c src/jsonpos.c
-# src/evidence/ is the evidence helper's own code, never in the parent.
-EV_HELPER_SRCS := $(wildcard src/evidence/*.c)
-PROBE_evidence_OBJS := src/manifest.c $(EV_HELPER_SRCS)
-$(EV_HELPER_SRCS:%.c=$(BUILD)/%.o): ALL_CFLAGS += $(call pc_cflags,$(PROBE_evidence_PKGS))
+HELPER_nss_EXTRA_LIBS := -ldl
+$(foreach h,$(HELPERS),$(eval $(call helper_rules,$(h))))
 
-# --- the self-test core (issue 6, src/kat.h) --------------------------------
-# A library's adapter, checks/selftest-<name>.c, joins its probe helper
-# with the core and the vector table.  The table is generated, never
-# written by hand: tools/kat-gen.c, built for the build machine (HOSTCC,
-# also when cross-compiling), reads the public vectors with the same
-# loader that serves --vectors and writes $(BUILD)/gen/kat-table.c.  The
-# vectors sit beside the checkout (../shared/vectors, as CI clones them);
+# The child side every helper shares, as an archive: a helper links only
+# the parts it calls (the self-test runner and its vector table only where
+# a library adapter uses them).
+$(BUILD)/libhelper-common.a: $(HELPER_COMMON_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# --- the self-test core (src/kat/kat.h) -------------------------------------
+# A library's adapter, helpers/<name>/selftest.c, joins its helper with the
+# core and the vector table.  The table is generated, never written by
+# hand: tools/kat-gen.c, built for the build machine (HOSTCC, also when
+# cross-compiling), reads the public vectors with the same loader that
+# serves --vectors and writes $(BUILD)/gen/kat-table.c.  The vectors sit
+# beside the checkout (../shared/vectors, as CI clones them);
 # VECTORS_DIR=DIR overrides.
 VECTORS_DIR ?= $(abspath $(CURDIR)/../shared/vectors)
 HOSTCC      ?= cc
 HOST_PKG_CONFIG ?= pkg-config
-KAT_GEN_SRCS := tools/kat-gen.c src/kat-load.c src/kat.c src/report.c src/util.c src/sysroot.c
-KAT_OBJS    := $(BUILD)/src/kat.o $(BUILD)/src/kat-load.o $(BUILD)/src/kat-probe.o \
-	       $(BUILD)/gen/kat-table.o
+KAT_GEN_SRCS := tools/kat-gen.c src/kat/kat-load.c src/kat/kat.c src/core/report.c src/base/util.c \
+	       src/core/sysroot.c
 VECTOR_FILES := $(shell find $(VECTORS_DIR) -type f \( -name '*.json' -o -name '*.rsp' \) 2>/dev/null)
-$(BUILD)/host/kat-gen: $(KAT_GEN_SRCS) src/kat.h src/kat-load.h src/report.h src/util.h src/sysroot.h
+$(BUILD)/host/kat-gen: $(KAT_GEN_SRCS) $(wildcard src/kat/*.h src/core/*.h src/base/*.h)
 	@mkdir -p $(@D)
 	$(HOSTCC) -std=gnu11 $(WARNINGS) -D_GNU_SOURCE -Isrc -O2 -g \
 	  $(shell $(HOST_PKG_CONFIG) --cflags json-c) -o $@ $(KAT_GEN_SRCS) \
@@ -165,10 +161,8 @@ $(BUILD)/gen/kat-table.c: $(BUILD)/host/kat-gen $(VECTOR_FILES)
 	  exit 1; fi
 	@mkdir -p $(@D)
 	@echo "  KATGEN $(VECTORS_DIR)"; $(BUILD)/host/kat-gen $(VECTORS_DIR) $@
-$(BUILD)/gen/kat-table.o: $(BUILD)/gen/kat-table.c src/kat.h
+$(BUILD)/gen/kat-table.o: $(BUILD)/gen/kat-table.c src/kat/kat.h
 	@echo "  CC $<"; $(CC) $(ALL_CFLAGS) -c -o $@ $<
-
-$(foreach p,$(PROBES),$(eval $(call probe_rules,$(p))))
 
 # The installation paths are compiled in (where fipsctl finds its probe
 # helpers and tables): the objects that use them are rebuilt when
@@ -179,9 +173,9 @@ $(PATHS_STAMP):
 	@mkdir -p $(@D)
 	@rm -f $(BUILD)/.paths-*
 	@touch $@
-$(BUILD)/src/probe.o $(BUILD)/src/policy-set.o $(BUILD)/src/cmd-policy.o: $(PATHS_STAMP)
+$(BUILD)/src/engine/probe.o $(BUILD)/src/policy/policy-set.o $(BUILD)/src/cli/cmd-policy.o: $(PATHS_STAMP)
 
-$(BUILD)/libfipsctl.a: $(CORE_OBJS)
+$(BUILD)/libfipsctl.a: $(LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
@@ -192,17 +186,17 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfipsctl.a tests/unit/harness.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(UNIT_$*_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< $(BUILD)/libfipsctl.a $(CORE_LIBS) $(UNIT_$*_LIBS)
 # Unit tests that need a library the parent does not link: the matching
-# rules are tested with rpm's own comparison (src/rpm-evr.h).
-UNIT_test-policy_CFLAGS := $(call pc_cflags,rpm)
+# rules are tested with rpm's own comparison (helpers/rpmdb/rpm-evr.h).
+UNIT_test-policy_CFLAGS := -Ihelpers/rpmdb $(call pc_cflags,rpm)
 UNIT_test-policy_LIBS := $(call pc_libs,rpm)
 UNIT_test-validated_CFLAGS := -Ichecks
 # fc_rpmvercmp (used in the parent to order boot entries) checked against
 # rpm's own rpmvercmp.
-UNIT_test-vercmp_CFLAGS := $(call pc_cflags,rpm)
+UNIT_test-vercmp_CFLAGS := -Ihelpers/rpmdb $(call pc_cflags,rpm)
 UNIT_test-vercmp_LIBS := $(call pc_libs,rpm)
 
 # When run from $(BUILD), fipsctl reads the source tree's policies/.
-$(BUILD)/src/policy-set.o: ALL_CFLAGS += -DFC_SRCDIR='"$(CURDIR)"' \
+$(BUILD)/src/policy/policy-set.o: ALL_CFLAGS += -DFC_SRCDIR='"$(CURDIR)"' \
 	-DFC_BUILDDIR='"$(abspath $(BUILD))"'
 
 # Test-only shared objects (fault injection shims); never installed.
@@ -214,11 +208,13 @@ $(BUILD)/tests/lib/%.so: tests/lib/%.c
 # 'make check' runs; 'make fuzz' builds libFuzzer binaries with clang.
 $(BUILD)/fuzz/%-replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libfipsctl.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(FUZZ_$*_OBJS:%.c=$(BUILD)/%.o) $(BUILD)/libfipsctl.a $(CORE_LIBS) $(FUZZ_$*_LIBS)
-# The bundle reader is the evidence helper's code (src/evidence/): its
+	$(CC) $(ALL_CFLAGS) $(FUZZ_$*_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(FUZZ_$*_OBJS:%.c=$(BUILD)/%.o) $(BUILD)/libfipsctl.a $(CORE_LIBS) $(FUZZ_$*_LIBS)
+# The bundle reader is the evidence helper's code (helpers/evidence/): its
 # target links that and the helper's libraries too.
+EV_HELPER_SRCS := $(filter-out helpers/evidence/main.c,$(wildcard helpers/evidence/*.c))
+FUZZ_fuzz-bundle_CFLAGS := -Ihelpers/evidence
 FUZZ_fuzz-bundle_OBJS := $(EV_HELPER_SRCS)
-FUZZ_fuzz-bundle_LIBS := $(call pc_libs,$(PROBE_evidence_PKGS))
+FUZZ_fuzz-bundle_LIBS := $(call pc_libs,$(HELPER_evidence_PKGS))
 $(BUILD)/fuzz/fuzz-bundle-replay: $(EV_HELPER_SRCS:%.c=$(BUILD)/%.o)
 
 # 'make fuzz': the core library again with clang and the fuzzer
@@ -233,7 +229,7 @@ fuzz:
 	@for f in $(FUZZ_SRCS); do n=$$(basename $$f .c); echo "  FUZZ $$n"; \
 	  extra=; [ $$n != fuzz-bundle ] || extra="$(EV_HELPER_SRCS:%.c=build-fuzz/%.o) $(FUZZ_fuzz-bundle_LIBS)"; \
 	  $(FUZZ_CC) $(filter-out -fsanitize=% -D_FORTIFY_SOURCE=2,$(ALL_CFLAGS)) \
-	    -fsanitize=fuzzer,address,undefined -o build-fuzz/fuzz/$$n $$f \
+	    -fsanitize=fuzzer,address,undefined -Ihelpers/evidence -o build-fuzz/fuzz/$$n $$f \
 	    build-fuzz/libfipsctl.a $(CORE_LIBS) $$extra || exit 1; done
 
 tests: $(UNIT_BINS) $(FUZZ_REPLAY) $(TEST_SHLIBS)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Boot loader checks (issue 2 item 5): the BLS entries GRUB boots on EL9
+ * Boot loader checks: the BLS entries GRUB boots on EL9
  * carry fips=1 and a correct boot=, so do the arguments new kernels get,
  * the default kernel has its .hmac file, and whether the running kernel
  * already is what the configuration will boot.
@@ -8,13 +8,13 @@
 #include <errno.h>
 #include <string.h>
 
-#include "bls.h"
-#include "bootfs.h"
-#include "check.h"
+#include "parse/bls.h"
+#include "boot/bootfs.h"
+#include "engine/check.h"
 #include "checks.h"
-#include "cmdline.h"
-#include "grubenv.h"
-#include "pin.h"
+#include "parse/cmdline.h"
+#include "parse/grubenv.h"
+#include "boot/pin.h"
 
 #define REQ_ARGS                                                               \
 	"FIPS 140-3 operational environment: the kernel boots with fips=1, "   \
@@ -24,7 +24,7 @@
 	"dracut.cmdline(7) 'FIPS'"
 
 /* Everything the boot checks read, once per run (cached in ctx): the
- * BLS entries and grubenv as GRUB reads them (src/pin.h's loader, which
+ * BLS entries and grubenv as GRUB reads them (src/boot/pin.h's loader, which
  * pin-kernel and boot.pinned share). */
 struct boot_state {
 	int dir_err; /* reading FC_BLS_DIR: 0 or -errno */

@@ -3,8 +3,8 @@
 #ifndef FC_CHECKS_H
 #define FC_CHECKS_H
 
-#include "check.h"
-#include "probe.h"
+#include "engine/check.h"
+#include "engine/probe.h"
 
 /* kernel */
 extern const struct fc_check fc_check_kernel_fips_enabled;

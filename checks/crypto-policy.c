@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The system-wide crypto policy (issue 2 item 6): crypto-policies'
+ * The system-wide crypto policy: crypto-policies'
  * configuration, what update-crypto-policies applied, the back-end files
  * the libraries read, the old FIPS marker files, and the line
  * `fips-mode-setup --check` would print.
@@ -15,9 +15,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "check.h"
+#include "engine/check.h"
 #include "checks.h"
-#include "cryptopolicy.h"
+#include "parse/cryptopolicy.h"
 
 #define KERNEL_FLAG "/proc/sys/crypto/fips_enabled"
 #define SYSTEM_FIPS "/etc/system-fips"

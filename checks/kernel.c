@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Kernel FIPS mode (issue 2 item 5): /proc/sys/crypto/fips_enabled and the
+ * Kernel FIPS mode: /proc/sys/crypto/fips_enabled and the
  * kernel's FIPS module identity, the fips= and boot= arguments the running
  * kernel was booted with, and the crypto API self-test results.
  */
 #include <errno.h>
 #include <string.h>
 
-#include "bootfs.h"
-#include "check.h"
+#include "boot/bootfs.h"
+#include "engine/check.h"
 #include "checks.h"
-#include "cmdline.h"
-#include "proc-crypto.h"
+#include "parse/cmdline.h"
+#include "parse/proc-crypto.h"
 
 static const char fips_enabled_path[] = "/proc/sys/crypto/fips_enabled";
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * OpenSSL 3 FIPS provider (issue 3), parent side.  The parent never loads
+ * OpenSSL 3 FIPS provider, parent side.  The parent never loads
  * libcrypto: every finding here comes from the helper fipsctl-probe-openssl
- * (checks/probe-openssl.c), which examines the default library context the
+ * (helpers/openssl/probe.c), which examines the default library context the
  * way `openssl list -providers` sees it.
  */
 #include "checks.h"

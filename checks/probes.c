@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The library probe helpers the parent knows about (src/probe.h).  Each
+ * The library probe helpers the parent knows about (src/engine/probe.h).  Each
  * module's parent-side file checks/<module>.c defines its fc_probe_info and
- * its check descriptors; the implementation is checks/probe-<module>.c,
+ * its check descriptors; the implementation is helpers/<module>/probe.c,
  * linked into its own helper executable.  Add a probe: one line here, its
  * descriptors in checks/registry.c.
  */
 #include "checks.h"
-#include "probe.h"
+#include "engine/probe.h"
 
 const struct fc_probe_info *const fc_probe_infos[] = {
 	&fc_probe_info_openssl,

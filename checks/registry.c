@@ -25,32 +25,32 @@ const struct fc_check *const fc_checks[] = {
 	&fc_check_crypto_policy_backends,
 	&fc_check_crypto_policy_system_fips,
 	&fc_check_crypto_policy_fips_mode_setup,
-	/* OpenSSL: checks/openssl.c (probe: checks/probe-openssl.c) */
+	/* OpenSSL: checks/openssl.c (probe: helpers/openssl/probe.c) */
 	&fc_check_openssl_provider,
 	&fc_check_openssl_integrity,
 	&fc_check_openssl_selftest,
 	&fc_check_openssl_summary,
-	/* libgcrypt: checks/libgcrypt.c (probe: checks/probe-libgcrypt.c) */
+	/* libgcrypt: checks/libgcrypt.c (probe: helpers/libgcrypt/probe.c) */
 	&fc_check_libgcrypt_fips_mode,
 	&fc_check_libgcrypt_selftest,
 	&fc_check_libgcrypt_summary,
-	/* NSS: checks/nss.c (probe: checks/probe-nss.c) */
+	/* NSS: checks/nss.c (probe: helpers/nss/probe.c) */
 	&fc_check_nss_system_fips,
 	&fc_check_nss_database,
 	&fc_check_nss_selftest,
 	&fc_check_nss_summary,
-	/* GnuTLS: checks/gnutls.c (probe: checks/probe-gnutls.c) */
+	/* GnuTLS: checks/gnutls.c (probe: helpers/gnutls/probe.c) */
 	&fc_check_gnutls_fips_mode,
 	&fc_check_gnutls_selftest,
 	&fc_check_gnutls_summary,
 	/* known-answer tests, only with --selftest: checks/selftest.c
-	 * (adapters: checks/selftest-<library>.c, in the probes) */
+	 * (adapters: helpers/<library>/selftest.c, in the probes) */
 	&fc_check_selftest_openssl,
 	&fc_check_selftest_libgcrypt,
 	&fc_check_selftest_gnutls,
 	&fc_check_selftest_nss,
 	/* validated versions: checks/validated.c, checks/validated-kernel.c
-	 * (probe: checks/probe-rpmdb.c) */
+	 * (probe: helpers/rpmdb/probe.c) */
 	&fc_check_validated_policy,
 	&fc_check_validated_rpmdb,
 	&fc_check_validated_kernel,

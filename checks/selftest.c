@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * fipsctl's own known-answer tests (issue 6), parent side.  The vectors
+ * fipsctl's own known-answer tests, parent side.  The vectors
  * run inside each library's probe helper, through that library's adapter
- * (checks/selftest-<library>.c, src/kat.h); these descriptors only name the
+ * (helpers/<library>/selftest.c, src/kat/kat.h); these descriptors only name the
  * helper.  They run with 'fipsctl selftest' and 'fipsctl check --selftest',
  * never in a plain 'check' (selftest_only).
  */

@@ -7,10 +7,10 @@
 #ifndef FC_CHECKS_VALIDATED_H
 #define FC_CHECKS_VALIDATED_H
 
-#include "check.h"
-#include "policy.h"
+#include "engine/check.h"
+#include "policy/policy.h"
 
-/* A module's verdict (issue 4 item 3), and two ways of not having one. */
+/* A module's verdict, and two ways of not having one. */
 enum fc_verdict {
 	FC_V_VALIDATED,     /* the exact validated build */
 	FC_V_COMPLIANT,     /* a patched build that keeps the validated crypto */

@@ -299,7 +299,7 @@ scenario_selftest_check() {
 	want_kernel_fips
 	want_selftest
 	# NSS follows the kernel into its FIPS token, whose keys must be
-	# unwrapped into it (checks/selftest-nss.c): it ran there.
+	# unwrapped into it (helpers/nss/selftest.c): it ran there.
 	want_eq "selftest.nss pk11_is_fips" "$(jq -r '.findings[] | select(.id == "selftest.nss") | .facts[] | select(.key == "pk11_is_fips") | .value' "$t_tmp/selftest.json" 2> /dev/null)" 1
 	case_end
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The self-test core measured (issue 6): `fipsctl selftest --bench` on
+# The self-test core measured: `fipsctl selftest --bench` on
 # x86_64 and, when the cross build and qemu-aarch64 are there, on aarch64
 # under user emulation (its figures are relative only: qemu translates
 # every instruction).  Per architecture and library configuration it

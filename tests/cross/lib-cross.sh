@@ -13,7 +13,7 @@
 # How the binaries are started: qemu-aarch64 runs the sysroot's own dynamic
 # loader with --library-path, not "qemu-aarch64 -L SYSROOT".  With -L,
 # qemu redirects every absolute path that exists in the sysroot -- "/"
-# included -- into it, so fipsctl's bounded walk from "/" (src/sysroot.h)
+# included -- into it, so fipsctl's bounded walk from "/" (src/core/sysroot.h)
 # would look for /work/... inside the sysroot and find nothing.  The loader
 # form runs the same code on the same libraries without that redirection.
 # Without binfmt_misc the emulated fipsctl cannot exec an arm64 probe

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# fipsctl selftest (issue 6) of the aarch64 build under qemu-aarch64 user
+# fipsctl selftest of the aarch64 build under qemu-aarch64 user
 # emulation: the known-answer vectors through Debian's arm64 OpenSSL,
 # libgcrypt, GnuTLS and NSS, compared cell by cell with the x86_64 run on
 # this machine.  The same vectors through the same library versions must

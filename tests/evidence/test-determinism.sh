@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Bundles are deterministic (issue 7): the same members give the same
+# Bundles are deterministic: the same members give the same
 # archive bytes, and two exports of the same fixture are byte-identical
 # except the time and the bundle id, which this test normalises.
 . "$(dirname "$0")/../lib.sh"

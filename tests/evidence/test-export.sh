@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# fipsctl evidence export (issue 7): bundles from every fixture root and
+# fipsctl evidence export: bundles from every fixture root and
 # from this host verify; members, sources, report.json and module hashes
 # are what the issue asks for; signing with each accepted key type (and
 # the signature checks with openssl itself); bad keys and bad targets are

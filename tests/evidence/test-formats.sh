@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# --format junit and --format oscal (issue 7): valid against the strict
+# --format junit and --format oscal: valid against the strict
 # and the Jenkins JUnit schemas and against NIST's OSCAL 1.1.3 Assessment
 # Results schema, from 'check' on this host and on every fixture root,
 # from 'evidence export' and from 'evidence show'; their content follows

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The module packages in a bundle (issue 7): NEVRA, signature key id and
+# The module packages in a bundle: NEVRA, signature key id and
 # package digest as the rpmdb holds them, read from a real rpmdb (the test
 # RPMs of tests/setup/40-test-rpms.sh), one of them signed here with a
 # throwaway GnuPG key, compared with what rpm itself says.

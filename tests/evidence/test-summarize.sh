@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# fipsctl evidence summarize (issue 7): one row per bundle with host,
+# fipsctl evidence summarize: one row per bundle with host,
 # verdicts per module and whether the bundle verified, as text, JSON and
 # CSV; tampered and unreadable bundles are rows, not the end of the run;
 # more bundles than one helper batch.  (Throughput: tests/bench/.)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# fipsctl evidence verify and show against altered bundles (issue 7):
+# fipsctl evidence verify and show against altered bundles:
 # one byte flipped in any member, a member dropped or added, MANIFEST
 # edited, the wrong key, a truncated archive, and odd archives.  Each must
 # exit 1 and name what does not match; an unreadable path exits 2.

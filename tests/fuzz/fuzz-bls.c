@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Fuzz target for src/bls.c (and rpm version order, which sorts entries):
+ * Fuzz target for src/parse/bls.c (and rpm version order, which sorts entries):
  * the input is parsed as a BLS entry, its options are expanded with the
  * input read as a grubenv too, and its two halves are compared as entry
  * ids and as versions.
@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bls.h"
-#include "vercmp.h"
+#include "parse/bls.h"
+#include "base/vercmp.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

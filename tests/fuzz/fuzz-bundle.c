@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Fuzz target for the evidence helper's bundle reader
- * (src/evidence/bundle-read.c): bytes as a bundle file, read with
+ * (helpers/evidence/bundle-read.c): bytes as a bundle file, read with
  * libarchive and verified against its MANIFEST and signature, as
  * 'fipsctl evidence verify' does.  Links the helper's code and libraries
  * (Makefile: FUZZ_fuzz-bundle_*).
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "evidence/ev.h"
+#include "ev.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

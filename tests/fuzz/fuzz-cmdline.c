@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Fuzz target for src/cmdline.c.  Invariants checked on every input: a
+ * Fuzz target for src/parse/cmdline.c.  Invariants checked on every input: a
  * rejected line points inside the text; a key never holds a '=' after its
  * first character (next_arg splits at the first one); find() returns the
  * last occurrence; and a line whose arguments need no quoting re-parses
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmdline.h"
+#include "parse/cmdline.h"
 
 static bool plain(const char *s)
 {

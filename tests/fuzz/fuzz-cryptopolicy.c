@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Fuzz target for src/cryptopolicy.c: the config/state grammar and the
+ * Fuzz target for src/parse/cryptopolicy.c: the config/state grammar and the
  * fips-mode-setup --check mirror.  Invariants checked on every input: a
  * parsed policy re-parses from its own name to the same name (that is
  * what update-crypto-policies writes to state/current), a rejected one
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cryptopolicy.h"
+#include "parse/cryptopolicy.h"
 
 static void check_parse(const char *text, size_t len)
 {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Fuzz target for src/elf-section.c, the ELF section-name lookup the
+ * Fuzz target for src/parse/elf-section.c, the ELF section-name lookup the
  * libgcrypt probe runs on the library file.  Invariants checked on every
  * input: no read outside the input, a found section lies inside the input
  * (unless it occupies no file space), a rejection always says why, and an
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "elf-section.h"
+#include "parse/elf-section.h"
 
 struct input {
 	const uint8_t *data;

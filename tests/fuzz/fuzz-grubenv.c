@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Fuzz target for src/grubenv.c: the GRUB environment block. */
+/* Fuzz target for src/parse/grubenv.c: the GRUB environment block. */
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "grubenv.h"
+#include "parse/grubenv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Fuzz target for src/kat-load.c: vector files given to 'fipsctl selftest
+ * Fuzz target for src/kat/kat-load.c: vector files given to 'fipsctl selftest
  * --vectors' (Wycheproof and ACVP JSON, CAVP .rsp).  An input that starts
  * like a response file ('#', '[' or 'L') is read as SHA256ShortMsg.rsp,
  * anything else as JSON (an ACVP document serves as its own answers).
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kat-load.h"
+#include "kat/kat-load.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Fuzz target for src/manifest.c: an evidence bundle's MANIFEST. */
+/* Fuzz target for src/parse/manifest.c: an evidence bundle's MANIFEST. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "evidence.h"
+#include "parse/manifest.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Fuzz target for src/mountinfo.c.  Invariants: a rejected table names a
+ * Fuzz target for src/parse/mountinfo.c.  Invariants: a rejected table names a
  * line inside the text and leaves nothing allocated; every parsed mount
  * has an absolute mount point, and looking that point up finds a mount on
  * the same point (itself or one stacked on it).
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mountinfo.h"
+#include "parse/mountinfo.h"
 
 static size_t trimmed_len(const char *mp)
 {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Fuzz target for src/pin-state.c, the state file --undo trusts.
+ * Fuzz target for src/boot/pin-state.c, the state file --undo trusts.
  * Invariants: a refusal says why and hands out nothing; an accepted file
  * written again by fc_pin_state_format parses back to the same state,
  * every byte of every recorded file included.
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pin-state.h"
+#include "boot/pin-state.h"
 
 static bool same_str(const char *a, const char *b)
 {

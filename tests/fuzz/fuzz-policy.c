@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Fuzz target for the validated-module table loader (src/policy.c, with
- * src/jsonpos.c) and for the rpmdb helper's package facts
+ * Fuzz target for the validated-module table loader (src/policy/policy.c, with
+ * src/base/jsonpos.c) and for the rpmdb helper's package facts
  * (fc_installed_pkg_parse): whatever the bytes, the loader either returns
  * a table whose lookups work, or refuses with at least one diagnostic
  * that has a position.
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policy.h"
+#include "policy/policy.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

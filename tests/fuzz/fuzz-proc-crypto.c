@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Fuzz target for src/proc-crypto.c.  Invariants: a rejected file names a
+ * Fuzz target for src/parse/proc-crypto.c.  Invariants: a rejected file names a
  * line inside the text and leaves nothing allocated; every parsed block
  * has a name and a driver, its shortcuts agree with its fields, and its
  * first line lies inside the text.
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "proc-crypto.h"
+#include "parse/proc-crypto.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

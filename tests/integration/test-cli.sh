@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# The command line (issue 2 item 2): help, version, usage errors with the
+# The command line: help, version, usage errors with the
 # documented exit codes and messages, global options before and after the
 # command, list-checks, --root errors, colour rules, failed writes, -q.
 . "$(dirname "$0")/../lib.sh"
@@ -64,7 +64,7 @@ for h in --help -h; do
 		'^Exit status:' '^  0  every check passed' '^  1  at least one check failed' \
 		'^  2  usage or input error' '^  3  fipsctl itself could not run'
 done
-version=$(sed -n 's/^#define FC_VERSION "\(.*\)"$/\1/p' "$TOP/src/version.h")
+version=$(sed -n 's/^#define FC_VERSION "\(.*\)"$/\1/p' "$TOP/src/core/version.h")
 for v in --version -V; do
 	expect_rc "version$v" 0 "$FIPSCTL" "$v" &&
 	has "version$v-content" "$t_tmp/out" "^fipsctl ${version//./\\.}\$"

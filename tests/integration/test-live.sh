@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# 'fipsctl check' on the machine running the tests (issue 2 item 7).  The
+# 'fipsctl check' on the machine running the tests.  The
 # expected verdicts are worked out here from the host's own files, without
 # fipsctl: on the Debian 12 CI machine (no /proc/sys/crypto, no fips=1, no
 # crypto-policies) that is exit 1 with kernel.fips_enabled "fail".

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# Fixture scenarios (issue 2 item 7): 'fipsctl --root R check --format json'
+# Fixture scenarios: 'fipsctl --root R check --format json'
 # for every root tests/fixtures/mkroots.sh builds, compared with
 #   tests/golden/<scenario>.json  the whole report ("root" normalized)
 #   tests/golden/exit-codes       the exact exit status ("scenario code")

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# 'fipsctl check --format json' against docs/report.schema.json (issue 2
-# item 3): the live host and every fixture root validate, the summary
-# agrees with the findings, the schema agrees with src/version.h, and
+# 'fipsctl check --format json' against docs/report.schema.json: the live host and every fixture root validate, the summary
+# agrees with the findings, the schema agrees with src/core/version.h, and
 # mutated documents are rejected (so this test can fail).
 . "$(dirname "$0")/../lib.sh"
 
@@ -67,7 +66,7 @@ PY
 }
 
 # The schema itself, and the version constants fipsctl writes.
-if python3 - "$schema" "$TOP/src/version.h" <<'PY'
+if python3 - "$schema" "$TOP/src/core/version.h" <<'PY'
 import json, re, sys
 import jsonschema
 schema = json.load(open(sys.argv[1]))

@@ -2,7 +2,7 @@
 /*
  * TEST DOUBLE, never installed: makes one library compute one algorithm
  * wrongly, for the self-test core's fault-injection tests
- * (tests/selftest/test-selftest.sh, issue 6).  A correct library cannot be
+ * (tests/selftest/test-selftest.sh).  A correct library cannot be
  * made to give a wrong answer on demand, so this shim, loaded with
  * LD_PRELOAD into fipsctl and inherited by its probe helpers, wraps one
  * library call:

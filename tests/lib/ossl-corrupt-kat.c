@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * TEST DOUBLE, never installed: makes one known-answer test of the OpenSSL
- * FIPS provider fail (tests/probes/test-openssl.sh, issue 3 "a KAT failure
- * injected through the self-test callback's Corrupt phase").
+ * FIPS provider fail (tests/probes/test-openssl.sh: a KAT failure injected
+ * through the self-test callback's Corrupt phase).
  *
  * A correct module does not fail a KAT on demand, and patching fips.so
  * would trip its integrity test first.  OpenSSL's own fault-injection

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * TEST DOUBLE, never installed: fault injection for probe helpers
- * (tests/probes/test-isolation.sh, issue 3 "a probe child killed by a
- * signal and one that hangs past its limit").
+ * (tests/probes/test-isolation.sh: a probe child killed by a signal
+ * and one that hangs past its limit).
  *
  * The real libraries do not crash, hang or print garbage on demand, so the
  * faults the probe runner must survive are caused here instead.  Loaded

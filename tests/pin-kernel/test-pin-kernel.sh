@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# fipsctl pin-kernel against fixture /boot trees (issue 5), through
+# fipsctl pin-kernel against fixture /boot trees, through
 # tests/grubby-standin (grubby is not packaged for Debian; the stand-in
 # follows EL9's grubby-bls and says so).  Every outcome is checked by
 # reading the files: grubenv with grub-editenv, the BLS entries and

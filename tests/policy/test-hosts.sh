@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Validated-version verdicts on fixture hosts (issue 4): each host in
+# Validated-version verdicts on fixture hosts: each host in
 # tests/policy/hosts/ gets a root with a real rpmdb (packages built by
 # tests/setup/40-test-rpms.sh, installed with rpm), and 'fipsctl check'
 # must give, in default mode and with --strict, exactly the verdicts,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# The GnuTLS probe against real GnuTLS builds (issue 3), no mocks:
+# The GnuTLS probe against real GnuTLS builds, no mocks:
 # Debian's libgnutls30, built without FIPS support (its own status), and
 # the --enable-fips140-mode build made by tests/setup/30-gnutls-fips.sh,
 # used through LD_LIBRARY_PATH with GNUTLS_FORCE_FIPS_MODE, whose

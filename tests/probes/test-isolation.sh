@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# Probe isolation (issue 3): a probe helper that is killed by a signal,
+# Probe isolation: a probe helper that is killed by a signal,
 # hangs past its time limit, prints malformed output or exits non-zero
 # becomes "error" findings that say what happened, the other checks still
 # report, and fipsctl exits 1 (a finding-level problem), never 3.  A helper

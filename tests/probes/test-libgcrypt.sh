@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# The libgcrypt probe against real libgcrypt builds (issue 3), no mocks:
+# The libgcrypt probe against real libgcrypt builds, no mocks:
 # Debian's libgcrypt20 in normal mode and in real FIPS mode, entered in the
 # probe child through LIBGCRYPT_FORCE_FIPS_MODE; and the build made by
 # tests/setup/20-libgcrypt-hmac.sh (--enable-hmac-binary-check), used

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# The NSS probe against the real NSS of this machine (issue 3), no mocks:
+# The NSS probe against the real NSS of this machine, no mocks:
 # databases made with certutil and switched with modutil -fips true, and a
 # copy of the NSS libraries, used through LD_LIBRARY_PATH, in which one
 # byte of libsoftokn3.so is flipped or libsoftokn3.chk is removed, so the

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # The OpenSSL probe against the real libcrypto and a real FIPS provider
-# (issue 3), no mocks: fips.so is built from Debian's openssl source by
+#, no mocks: fips.so is built from Debian's openssl source by
 # tests/setup/10-openssl-fips.sh and installed with `openssl fipsinstall`;
 # each case writes an openssl.cnf that includes its fipsmodule.cnf and runs
 #   OPENSSL_CONF=<cnf> fipsctl check --only 'openssl.*' --format json

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# fipsctl selftest (issue 6): the compiled-in known-answer vectors through
+# fipsctl selftest: the compiled-in known-answer vectors through
 # the real OpenSSL, libgcrypt, GnuTLS and NSS of this machine (and their
 # FIPS builds from tests/setup/ where cached), --vectors files, the CLI's
 # refusals, fault injection (tests/lib/kat-fault.c), the crash boundary,

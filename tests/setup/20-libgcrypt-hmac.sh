@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Build libgcrypt from Debian's source with --enable-hmac-binary-check, so
-# the probe tests can cause a real integrity failure (issue 3).  Debian's
+# the probe tests can cause a real integrity failure.  Debian's
 # own libgcrypt20 is built without it and has nothing to check.
 #
 # Result: $FIPSCTL_CACHE/libgcrypt-hmac/lib/libgcrypt.so.20 (use it with

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Build GnuTLS from Debian's source with --enable-fips140-mode (issue 3).
+# Build GnuTLS from Debian's source with --enable-fips140-mode.
 # Debian's libgnutls30 is built without it: FIPS mode, its self-tests at
 # load and the .hmac integrity check exist only in such a build.
 #

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Build the tiny real RPMs the validated-version tests install into fixture
-# rpmdbs (issue 4): one empty package per line of test-rpms.list, with the
+# rpmdbs: one empty package per line of test-rpms.list, with the
 # exact name, epoch, version, release and architecture of the EL9 package
 # it stands for, built by rpmbuild --target ARCH.
 #

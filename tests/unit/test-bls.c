@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Unit tests for src/bls.c: BLS entries as EL9's GRUB reads them. */
+/* Unit tests for src/parse/bls.c: BLS entries as EL9's GRUB reads them. */
 #include "harness.h"
 
 #include <sys/stat.h>
 
-#include "bls.h"
+#include "parse/bls.h"
 
 #define MID "0123456789abcdef0123456789abcdef"
 

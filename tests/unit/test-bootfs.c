@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Unit tests for src/bootfs.c against fixture roots holding real ext4 and
+ * Unit tests for src/boot/bootfs.c against fixture roots holding real ext4 and
  * FAT filesystem images (made with mkfs.ext4 and mkfs.vfat), probed by the
  * real libblkid, plus /dev/disk/by-* links; and against this live host.
  */
@@ -14,7 +14,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "bootfs.h"
+#include "boot/bootfs.h"
 
 #define U_BOOT "6a1f3c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b"
 #define U_ROOT "0b9e4a57-2c61-4d3f-8e7a-5f6b7c8d9e0f"

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Unit tests for src/cmdline.c: the kernel's own splitting rules
+ * Unit tests for src/parse/cmdline.c: the kernel's own splitting rules
  * (lib/cmdline.c next_arg, kernel/params.c parse_args) and fips=.
  */
 #include "harness.h"
 
-#include "cmdline.h"
+#include "parse/cmdline.h"
 
 static struct fc_cmdline parse_ok(const char *text)
 {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Unit tests for src/cryptopolicy.c: the crypto-policies config grammar as
+ * Unit tests for src/parse/cryptopolicy.c: the crypto-policies config grammar as
  * update-crypto-policies reads it, and the EL9 fips-mode-setup --check
  * decision table.
  */
 #include "harness.h"
 
-#include "cryptopolicy.h"
+#include "parse/cryptopolicy.h"
 
 /* Parse a string literal (embedded NULs allowed through sizeof). */
 #define PARSE(lit, pol, line, why)                                             \

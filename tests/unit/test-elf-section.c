@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Unit tests for src/elf-section.c: section lookup with bounds checks. */
+/* Unit tests for src/parse/elf-section.c: section lookup with bounds checks. */
 #include "harness.h"
 
 #include <elf.h>
@@ -7,7 +7,7 @@
 #include <link.h>
 #include <unistd.h>
 
-#include "elf-section.h"
+#include "parse/elf-section.h"
 
 struct mem {
 	const unsigned char *p;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Unit tests for src/exec.c, the one exec layer: absolute paths only, a
+ * Unit tests for src/core/exec.c, the one exec layer: absolute paths only, a
  * clean environment, no inherited descriptors, bounded capture, exit
  * status and signals, timeouts, and --dry-run enforced in the layer.
  * The programs run are real (/bin/sh, /usr/bin/env, /usr/bin/touch).
@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "exec.h"
+#include "core/exec.h"
 
 static const struct fc_exec_opts quiet = { 0 };
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Unit tests for src/grubby.c: the --info parser on EL9 and older output
+ * Unit tests for src/boot/grubby.c: the --info parser on EL9 and older output
  * and on malformed output, the options that point grubby at an image, and
  * how a failing grubby is reported.
  */
@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "grubby.h"
+#include "boot/grubby.h"
 
 /* What EL9's grubby --info=ALL prints (Rocky 9.1, two entries). */
 static const char el9[] =

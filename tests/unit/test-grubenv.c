@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Unit tests for src/grubenv.c: the GRUB environment block. */
+/* Unit tests for src/parse/grubenv.c: the GRUB environment block. */
 #include "harness.h"
 
 #include <unistd.h>
 
-#include "grubenv.h"
+#include "parse/grubenv.h"
 
 #define SIG "# GRUB Environment Block\n"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Unit tests for src/kat-load.c: the three vector formats, the skip
+ * Unit tests for src/kat/kat-load.c: the three vector formats, the skip
  * reasons, the LEGACY policy, and the errors that must name the file and
  * the test case.
  */
@@ -8,7 +8,7 @@
 
 #include "harness.h"
 
-#include "kat-load.h"
+#include "kat/kat-load.h"
 
 static const struct fc_kat_vector *find(const struct fc_kat_set *s,
 					uint32_t tg, uint32_t tc)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Unit tests for src/kat.c, the self-test core: names, hex, the DER and
+ * Unit tests for src/kat/kat.c, the self-test core: names, hex, the DER and
  * SubjectPublicKeyInfo decoding it does for the adapters, and the runner's
  * verdicts.
  *
@@ -10,7 +10,7 @@
  */
 #include "harness.h"
 
-#include "kat.h"
+#include "kat/kat.h"
 
 static void test_names(void)
 {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Unit tests for src/kv.c: os-release quoting and grubenv raw values. */
+/* Unit tests for src/base/kv.c: os-release quoting and grubenv raw values. */
 #include "harness.h"
 
-#include "kv.h"
+#include "base/kv.h"
 
 static void test_os_release(void)
 {

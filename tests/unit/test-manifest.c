@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Unit tests for src/manifest.c: member names and the MANIFEST format. */
+/* Unit tests for src/parse/manifest.c: member names and the MANIFEST format. */
 #include "harness.h"
 
-#include "evidence.h"
+#include "parse/manifest.h"
 
 #define HEX_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 #define HEX_B "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Unit tests for src/mountinfo.c: fields, escapes, errors, lookup. */
+/* Unit tests for src/parse/mountinfo.c: fields, escapes, errors, lookup. */
 #include "harness.h"
 
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
-#include "check.h"
-#include "mountinfo.h"
+#include "engine/check.h"
+#include "parse/mountinfo.h"
 
 static const char sample[] =
 	"22 27 0:21 / /proc rw,relatime - proc proc rw\n"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Unit tests for src/pin-state.c: the state file survives any bytes, a
+ * Unit tests for src/boot/pin-state.c: the state file survives any bytes, a
  * damaged one is refused with its line, and the lock keeps a second
  * holder out.
  */
@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pin-state.h"
+#include "boot/pin-state.h"
 
 static void image(struct fc_file_image *img, const char *path, const char *data,
 		  size_t len, mode_t mode)

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Unit tests for src/pin.c: the validators for what reaches grubby's argv,
+ * Unit tests for src/boot/pin.c: the validators for what reaches grubby's argv,
  * the argument plan, UPDATEDEFAULT editing, EVR order and releases.
  */
 #include "harness.h"
 
-#include "pin.h"
+#include "boot/pin.h"
 
 static void test_kernel_release_valid(void)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Unit tests of src/policy*.c and src/jsonpos.c: the matching rules with
- * rpm's own version comparison (src/rpm-evr.h, linked with librpmio for
+ * Unit tests of src/policy*.c and src/base/jsonpos.c: the matching rules with
+ * rpm's own version comparison (helpers/rpmdb/rpm-evr.h, linked with librpmio for
  * this test only), epochs, '~' and '^' ordering, patterns, architectures,
  * coverage, the choice by marker package, the helper's package facts and
  * the positions the linter reports.
@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 
 #include "harness.h"
-#include "jsonpos.h"
-#include "policy.h"
+#include "base/jsonpos.h"
+#include "policy/policy.h"
 #include "rpm-evr.h"
 
 #define PROV                                                                   \

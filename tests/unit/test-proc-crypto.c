@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Unit tests for src/proc-crypto.c: /proc/crypto blocks and errors. */
+/* Unit tests for src/parse/proc-crypto.c: /proc/crypto blocks and errors. */
 #include "harness.h"
 
-#include "proc-crypto.h"
-#include "sysroot.h"
+#include "parse/proc-crypto.h"
+#include "core/sysroot.h"
 
 static const char sample[] =
 	"name         : sha256\n"

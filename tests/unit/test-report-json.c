@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Unit tests for src/report.c and src/report-json.c: the finding mapping
+/* Unit tests for src/core/report.c and src/core/report-json.c: the finding mapping
  * both ways (the probe helpers' pipe protocol relies on it). */
 #include "harness.h"
 
-#include "report-json.h"
+#include "core/report-json.h"
 
 static void test_roundtrip(void)
 {

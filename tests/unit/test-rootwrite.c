@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Unit tests for src/rootwrite.c: atomic writes keep mode and land on
+ * Unit tests for src/core/rootwrite.c: atomic writes keep mode and land on
  * the file a link names inside the root, leave no temporary file, and
  * file images restore a file byte for byte (or remove it).
  */
@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rootwrite.h"
+#include "core/rootwrite.h"
 
 static char dir[] = "/tmp/fc-rootwrite-XXXXXX";
 

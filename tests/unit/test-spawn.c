@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Unit tests for src/spawn.c, the one place fipsctl forks: pipes on the
+ * Unit tests for src/core/spawn.c, the one place fipsctl forks: pipes on the
  * streams asked for, /dev/null or a fed stdin, both ways of reporting a
  * failed exec, a process group of its own, the environment, descriptors
  * closed at exec, and nothing left open on any path.  The programs are
@@ -17,7 +17,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
-#include "spawn.h"
+#include "core/spawn.h"
 
 #define MISSING "/nonexistent/fipsctl-no-such-program"
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Unit tests for src/sysroot.c: chroot-like resolution and bounded reads. */
+/* Unit tests for src/core/sysroot.c: chroot-like resolution and bounded reads. */
 #include "harness.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sysroot.h"
+#include "core/sysroot.h"
 
 static char dir[] = "/tmp/fc-sysroot-XXXXXX";
 

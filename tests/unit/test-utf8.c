@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Unit tests for src/utf8.c. */
+/* Unit tests for src/base/utf8.c. */
 #include "harness.h"
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 #define FFFD "\xef\xbf\xbd"
 

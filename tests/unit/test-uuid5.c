@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Unit tests for src/uuid5.c.  The expected values were computed with
+/* Unit tests for src/base/uuid5.c.  The expected values were computed with
  * Python's uuid module (uuid5(uuid5(NAMESPACE_URL, url), name)), an
  * implementation independent of libuuid. */
 #include "harness.h"
 
-#include "uuid5.h"
+#include "base/uuid5.h"
 
 static bool shape_ok(const char *u, char version)
 {

@@ -17,7 +17,7 @@
 
 #include "checks.h"
 #include "harness.h"
-#include "policy.h"
+#include "policy/policy.h"
 
 #define PROV                                                                   \
 	"\"provenance\": {\"source\": \"unit test\", \"date\": \"2026-11\", "   \

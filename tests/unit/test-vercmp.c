@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Unit tests for src/vercmp.c: rpm's version order, by known pairs and
+ * Unit tests for src/base/vercmp.c: rpm's version order, by known pairs and
  * against librpm's own rpmvercmp() (the parent cannot link librpm, whose
  * librpmio pulls in a crypto library; this test can).
  */
@@ -8,7 +8,7 @@
 
 #include <rpm/rpmver.h>
 
-#include "vercmp.h"
+#include "base/vercmp.h"
 
 struct vcase {
 	const char *a, *b;

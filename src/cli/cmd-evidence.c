@@ -1,0 +1,684 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * fipsctl evidence export|verify|show|summarize: a tamper-
+ * evident bundle of what was checked, how, on which host and when
+ * (src/parse/manifest.h for the layout, docs/evidence.md for auditors).  Nested
+ * verbs get their own table (STYLE.md habit 1); each parses, verifies,
+ * then runs.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "engine/check.h"
+#include "cli/cmd.h"
+#include "evidence/export.h"
+#include "evidence/summary.h"
+#include "parse/manifest.h"
+#include "engine/helper-run.h"
+#include "render/render.h"
+#include "core/report-json.h"
+#include "core/sysroot.h"
+
+enum {
+	OPT_OUTPUT = 0x3000,
+	OPT_SIGN_KEY,
+	OPT_KEY,
+	OPT_COMPRESS,
+	OPT_SELFTEST,
+	OPT_POLICY,
+	OPT_STRICT,
+	OPT_NSSDB,
+	OPT_TIMEOUT,
+};
+
+struct ev_args {
+	struct fc_global *g;
+	const char *cmd; /* "evidence export", for messages */
+	const char *output, *sign_key, *key, *compress;
+	struct fc_check_opts check;
+	const char **nssdb;
+	size_t n_nssdb;
+	char **paths; /* the BUNDLE arguments */
+	size_t n_paths;
+};
+
+static int ev_option(void *args, int c, char *arg)
+{
+	struct ev_args *a = args;
+	switch (c) {
+	case 'o':
+	case OPT_OUTPUT:
+		a->output = arg;
+		return 1;
+	case OPT_SIGN_KEY:
+		a->sign_key = arg;
+		return 1;
+	case OPT_KEY:
+		a->key = arg;
+		return 1;
+	case OPT_COMPRESS:
+		a->compress = arg;
+		return 1;
+	case OPT_SELFTEST:
+		a->check.selftest = true;
+		return 1;
+	case OPT_POLICY:
+		a->check.policy = arg;
+		return 1;
+	case OPT_STRICT:
+		a->check.strict = true;
+		return 1;
+	case OPT_NSSDB:
+		fc_strv_push(&a->nssdb, &a->n_nssdb, arg);
+		a->check.nssdb = a->nssdb;
+		return 1;
+	case OPT_TIMEOUT: {
+		int r = fc_parse_probe_timeout(arg, "evidence",
+					       &a->check.probe_timeout_ms);
+		return r < 0 ? r : 1;
+	}
+	default:
+		return 0;
+	}
+}
+
+/* Options every verb takes; those a verb does not use are rejected by
+ * its verify(). */
+static int parse(struct ev_args *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		FC_GLOBAL_OPTIONS,
+		{ "output", required_argument, NULL, OPT_OUTPUT },
+		{ "sign-key", required_argument, NULL, OPT_SIGN_KEY },
+		{ "key", required_argument, NULL, OPT_KEY },
+		{ "compress", required_argument, NULL, OPT_COMPRESS },
+		{ "selftest", no_argument, NULL, OPT_SELFTEST },
+		{ "policy", required_argument, NULL, OPT_POLICY },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "nssdb", required_argument, NULL, OPT_NSSDB },
+		{ "probe-timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ NULL, 0, NULL, 0 },
+	};
+	int first = fc_parse_options_args(a->g, "evidence", "o:", opts, argc,
+					  argv, ev_option, a);
+	if (first < 0)
+		return first;
+	a->paths = argv + first;
+	a->n_paths = (size_t)(argc - first);
+	return 0;
+}
+
+/* Reject options that belong to another verb. */
+static int only_options(const struct ev_args *a, bool export, bool key)
+{
+	const char *bad = NULL;
+	if (!export && (a->output || a->sign_key || a->compress ||
+			a->check.selftest || a->check.policy || a->check.strict ||
+			a->n_nssdb || a->check.probe_timeout_ms))
+		bad = "-o, --sign-key, --compress, --selftest, --policy, "
+		      "--strict, --nssdb and --probe-timeout belong to "
+		      "'evidence export'";
+	else if (!key && a->key)
+		bad = "--key belongs to 'evidence verify', 'show' and "
+		      "'summarize'";
+	return bad ? fc_usage_error("evidence", "%s", bad) : 0;
+}
+
+static bool in_list(const char *s, const char *const *list)
+{
+	for (size_t i = 0; list && list[i]; i++)
+		if (fc_streq(s, list[i]))
+			return true;
+	return false;
+}
+
+/*
+ * What every verb verifies first: only its own options, the global ones
+ * resolved, and --format among allowed (NULL: any report renderer; "csv"
+ * is summarize's own format, not a renderer).
+ */
+static int verify_common(struct ev_args *a, bool export, bool key,
+			 const char *const *allowed)
+{
+	int r = only_options(a, export, key);
+	if (r < 0)
+		return r;
+	if (!(fc_streq(a->g->format, "csv") && in_list("csv", allowed))) {
+		r = fc_global_finish(a->g, "evidence");
+		if (r < 0)
+			return r;
+	}
+	if (!allowed || in_list(a->g->format, allowed))
+		return 0;
+	struct fc_buf b = { 0 };
+	for (size_t i = 0; allowed[i]; i++)
+		fc_buf_addf(&b, "%s%s", i ? ", " : "", allowed[i]);
+	r = fc_usage_error("evidence", "%s: unknown or unsupported format "
+				       "'%s' (expected %s)",
+			   a->cmd, a->g->format, b.data);
+	fc_buf_free(&b);
+	return r;
+}
+
+/* --- reading bundles through the helper ------------------------------------ */
+
+typedef int (*bundle_fn)(void *ud, struct json_object *verification);
+
+/*
+ * Verify the bundles and hand each result to fn, in order.  Paths go to
+ * the helper as arguments, a batch at a time, so any number of bundles
+ * fits the argument limit and each is read once: linear in their number.
+ */
+static int read_bundles(char **paths, size_t n, const char *key, bool members,
+			bundle_fn fn, void *ud)
+{
+	enum { BATCH = 256 };
+	int rc = 0;
+	for (size_t start = 0; start < n && rc == 0; start += BATCH) {
+		size_t cnt = n - start < BATCH ? n - start : BATCH;
+		const char **args = fc_calloc(cnt + 5, sizeof(char *));
+		size_t k = 0;
+		args[k++] = "read";
+		if (key) {
+			args[k++] = "--key";
+			args[k++] = key;
+		}
+		if (members)
+			args[k++] = "--members";
+		for (size_t i = 0; i < cnt; i++)
+			args[k++] = paths[start + i];
+		args[k] = NULL;
+		struct fc_helper h;
+		int r = fc_helper_start(FC_EV_HELPER, args, false, &h);
+		free(args);
+		if (r < 0)
+			return r;
+		char *line = NULL;
+		size_t cap = 0;
+		ssize_t len;
+		size_t got = 0;
+		while ((len = getline(&line, &cap, h.out)) > 0) {
+			struct json_object *o = json_tokener_parse(line);
+			if (!o) {
+				fc_err("the evidence helper sent malformed output");
+				rc = -EIO;
+				break;
+			}
+			got++;
+			int fr = rc ? 0 : fn(ud, o);
+			json_object_put(o);
+			if (fr < 0) {
+				rc = fr;
+				break;
+			}
+		}
+		free(line);
+		r = fc_helper_finish(&h);
+		if (rc == 0 && r < 0)
+			rc = r;
+		if (rc == 0 && got != cnt) {
+			fc_err("the evidence helper answered for %zu of %zu "
+			       "bundles",
+			       got, cnt);
+			rc = -EIO;
+		}
+	}
+	return rc;
+}
+
+static bool jbool(struct json_object *o, const char *k)
+{
+	struct json_object *v = NULL;
+	return o && json_object_object_get_ex(o, k, &v) &&
+	       json_object_get_boolean(v);
+}
+
+/* The one verification a verb asked for (verify, show). */
+struct one {
+	struct json_object *v;
+};
+
+static int keep_one(void *ud, struct json_object *o)
+{
+	struct one *one = ud;
+	one->v = json_object_get(o);
+	return 0;
+}
+
+/* --- export ------------------------------------------------------------------ */
+
+static int export_verify(struct ev_args *a)
+{
+	int r = verify_common(a, true, false, NULL);
+	if (r < 0)
+		return r;
+	if (a->n_paths)
+		return fc_usage_error("evidence", "evidence export: unexpected "
+						  "argument '%s'",
+				      a->paths[0]);
+	if (!a->compress) {
+		size_t n = a->output ? strlen(a->output) : 0;
+		bool zst = n > 4 && (strcmp(a->output + n - 4, ".zst") == 0 ||
+				     (n > 5 && strcmp(a->output + n - 5, ".tzst") == 0));
+		a->compress = zst ? "zstd" : "gzip";
+	}
+	if (!fc_streq(a->compress, "gzip") && !fc_streq(a->compress, "zstd"))
+		return fc_usage_error("evidence", "invalid --compress '%s' "
+						  "(expected gzip or zstd)",
+				      a->compress);
+	if (a->output) {
+		if (fc_streq(a->output, "-"))
+			return fc_usage_error(
+				"evidence", "-o -: a bundle is written to a "
+					    "file (atomically), not to stdout");
+		struct stat st;
+		if (lstat(a->output, &st) == 0 && !S_ISREG(st.st_mode))
+			return fc_usage_error("evidence",
+					      "-o %s: exists and is not a "
+					      "regular file",
+					      a->output);
+		_cleanup_free_ char *dir = fc_strdup(a->output);
+		char *slash = strrchr(dir, '/');
+		const char *d = slash ? (slash == dir ? "/" : (*slash = '\0', dir))
+				      : ".";
+		if (access(d, W_OK | X_OK) < 0) {
+			int e = errno;
+			fc_err("-o %s: cannot write in %s: %s", a->output, d,
+			       strerror(e));
+			return -e;
+		}
+	}
+	/* A bad key stops us before the checks run, not after. */
+	if (a->sign_key) {
+		const char *args[] = { "keycheck", "--sign-key", a->sign_key,
+				       NULL };
+		struct fc_buf out = { 0 };
+		r = fc_helper_run(FC_EV_HELPER, args, NULL, 0, 65536, &out);
+		fc_buf_free(&out);
+		if (r < 0)
+			return r;
+	}
+	return 0;
+}
+
+static int verb_export(struct ev_args *a)
+{
+	int r = export_verify(a);
+	if (r < 0)
+		return r;
+	struct fc_global *g = a->g;
+	_cleanup_root_ struct fc_root *root = NULL;
+	_cleanup_report_ struct fc_report *report = NULL;
+	_cleanup_free_ char *out = NULL;
+	struct fc_export_result res = { 0 };
+	r = fc_root_new(g->root, &root);
+	if (r < 0) {
+		fc_err("cannot open root directory %s: %s", g->root,
+		       strerror(-r));
+		return r;
+	}
+	struct fc_export *x = fc_export_begin(root);
+	/* The full report: every check, with --selftest the
+	 * self-tests too. */
+	struct fc_selection sel = { .selftest = a->check.selftest };
+	r = fc_check_collect(root, &a->check, &sel, &report);
+	if (r < 0)
+		goto done;
+	out = a->output ? fc_strdup(a->output)
+			: fc_export_default_name(report, a->compress);
+	struct fc_export_opts eo = { .out = out,
+				     .compress = a->compress,
+				     .sign_key = a->sign_key,
+				     .check = &a->check };
+	r = fc_export_write(x, report, &eo, &res);
+	if (r < 0)
+		goto done;
+	r = fc_render_report(g, report);
+	if (r < 0)
+		goto done;
+	fprintf(stderr,
+		"fipsctl: evidence bundle %s: %lld bytes, %lld members "
+		"(%zu sources read, %zu missing; %zu module files hashed, %zu "
+		"missing), MANIFEST sha256 %s, %s\n",
+		res.path, res.bytes, res.members, res.sources,
+		res.sources_missing, res.files, res.files_missing,
+		res.manifest_sha256 ? res.manifest_sha256 : "?",
+		res.algorithm ? res.algorithm : "unsigned");
+done:
+	fc_export_result_clear(&res);
+	fc_export_free(x);
+	return r;
+}
+
+/* --- verify -------------------------------------------------------------------- */
+
+static void print_members(struct json_object *v)
+{
+	struct json_object *arr = NULL;
+	if (!json_object_object_get_ex(v, "members", &arr))
+		return;
+	size_t w = 0;
+	for (size_t i = 0; i < json_object_array_length(arr); i++) {
+		const char *n = fc_json_str(json_object_array_get_idx(arr, i), "name");
+		if (n && strlen(n) > w)
+			w = strlen(n);
+	}
+	for (size_t i = 0; i < json_object_array_length(arr); i++) {
+		struct json_object *m = json_object_array_get_idx(arr, i);
+		const char *st = fc_json_str(m, "state"), *sha = fc_json_str(m, "sha256");
+		_cleanup_free_ char *name = fc_printable(fc_json_str(m, "name") ? fc_json_str(m, "name") : "", 1024);
+		if (fc_streq(st, "mismatch"))
+			printf("  MISMATCH  %-*s  sha256 %s, MANIFEST says %s\n",
+			       (int)w, name, sha, fc_json_str(m, "listed"));
+		else if (fc_streq(st, "missing"))
+			printf("  MISSING   %-*s  listed in MANIFEST, not in the "
+			       "bundle\n",
+			       (int)w, name);
+		else if (fc_streq(st, "unlisted"))
+			printf("  UNLISTED  %-*s  sha256 %s, not in MANIFEST\n",
+			       (int)w, name, sha);
+		else if (fc_streq(st, "invalid"))
+			printf("  INVALID   %-*s\n", (int)w, name);
+		else
+			printf("  ok        %-*s  sha256 %s\n", (int)w, name, sha);
+	}
+}
+
+static void print_signature(struct json_object *v, const char *key)
+{
+	struct json_object *sig = NULL;
+	json_object_object_get_ex(v, "signature", &sig);
+	const char *st = fc_json_str(sig, "state");
+	if (fc_streq(st, "ok"))
+		printf("signature: ok, %s, key sha256:%s, %s\n",
+		       fc_json_str(sig, "algorithm"), fc_json_str(sig, "key_sha256"),
+		       key ? "checked against --key"
+			   : "checked against the bundle's own signer.pem "
+			     "(proves integrity, not origin: give --key)");
+	else if (fc_streq(st, "absent"))
+		printf("signature: none (the bundle is not signed)\n");
+	else
+		printf("signature: FAILED, %s\n", fc_json_str(sig, "problem"));
+}
+
+static int verify_verify(struct ev_args *a)
+{
+	static const char *const formats[] = { "text", "json", NULL };
+	int r = verify_common(a, false, true, formats);
+	if (r < 0)
+		return r;
+	if (a->n_paths != 1)
+		return fc_usage_error("evidence", "evidence %s: expected one "
+						  "BUNDLE",
+				      a->cmd + strlen("evidence "));
+	return 0;
+}
+
+/* Read the one bundle; an unreadable file is an input error (exit 2). */
+static int read_one(struct ev_args *a, bool members, struct json_object **v)
+{
+	struct one one = { 0 };
+	int r = read_bundles(a->paths, 1, a->key, members, keep_one, &one);
+	if (r < 0) {
+		json_object_put(one.v);
+		return r;
+	}
+	if (fc_json_str(one.v, "error")) {
+		fc_err("%s", fc_json_str(one.v, "error"));
+		json_object_put(one.v);
+		return -ENOENT;
+	}
+	*v = one.v;
+	return 0;
+}
+
+static int verb_verify(struct ev_args *a)
+{
+	int r = verify_verify(a);
+	if (r < 0)
+		return r;
+	struct json_object *v = NULL;
+	r = read_one(a, true, &v);
+	if (r < 0)
+		return r;
+	bool ok = jbool(v, "ok");
+	const char *problem = fc_json_str(v, "first_problem");
+	_cleanup_report_ struct fc_report *rep = NULL;
+	char *perr = NULL;
+	const char *text = fc_json_str(v, "report");
+	bool parsed = text && fc_evidence_doc_parse(text, strlen(text), &rep,
+						    NULL, &perr) == 0;
+	_cleanup_free_ char *report_problem =
+		parsed ? NULL
+		       : fc_strdup(perr ? perr : "the bundle has no report.json");
+	free(perr);
+	if (!parsed)
+		ok = false;
+	if (fc_streq(a->g->format, "json")) {
+		struct json_object *rj = json_object_new_object();
+		json_object_object_add(rj, "ok", json_object_new_boolean(parsed));
+		json_object_object_add(
+			rj, "problem",
+			report_problem ? json_object_new_string(report_problem)
+				       : json_object_new_null());
+		if (parsed) {
+			json_object_object_add(rj, "hostname",
+					       rep->host.hostname
+						       ? json_object_new_string(rep->host.hostname)
+						       : json_object_new_null());
+			json_object_object_add(rj, "time", json_object_new_string(
+								   rep->host.time_utc));
+			json_object_object_add(rj, "findings",
+					       json_object_new_int64(
+						       (int64_t)rep->n_findings));
+			json_object_object_add(
+				rj, "verdict",
+				json_object_new_string(
+					fc_status_name(fc_report_worst(rep))));
+		}
+		json_object_object_del(v, "report");
+		json_object_object_add(v, "report", rj);
+		json_object_object_add(v, "ok", json_object_new_boolean(ok));
+		if (!problem && report_problem)
+			json_object_object_add(
+				v, "first_problem",
+				json_object_new_string(report_problem));
+		puts(json_object_to_json_string_ext(
+			v, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+				   JSON_C_TO_STRING_NOSLASHESCAPE));
+	} else {
+		_cleanup_free_ char *shown = fc_printable(a->paths[0], 4096);
+		printf("bundle: %s (%s)\n", shown,
+		       fc_json_str(v, "compression") ? fc_json_str(v, "compression") : "?");
+		print_members(v);
+		print_signature(v, a->key);
+		if (parsed)
+			printf("report: ok, fipsctl %s report on %s at %s, %zu "
+			       "findings, verdict %s\n",
+			       rep->fipsctl_version,
+			       rep->host.hostname ? rep->host.hostname : "?",
+			       rep->host.time_utc, rep->n_findings,
+			       fc_status_name(fc_report_worst(rep)));
+		else
+			printf("report: FAILED, %s\n", report_problem);
+		if (ok)
+			printf("verified: every member matches MANIFEST%s, and "
+			       "the report parses\n",
+			       fc_streq(fc_json_str(json_object_object_get(v, "signature"),
+					     "state"),
+					"ok")
+				       ? ", the signature over MANIFEST holds"
+				       : "");
+		else
+			printf("FAILED: %s\n", problem ? problem : report_problem);
+	}
+	json_object_put(v);
+	return ok ? 0 : 1;
+}
+
+/* --- show ----------------------------------------------------------------------- */
+
+static int verb_show(struct ev_args *a)
+{
+	int r = verify_common(a, false, true, NULL);
+	if (r < 0)
+		return r;
+	if (a->n_paths != 1)
+		return fc_usage_error("evidence", "evidence show: expected one "
+						  "BUNDLE");
+	struct json_object *v = NULL;
+	r = read_one(a, false, &v);
+	if (r < 0)
+		return r;
+	/* A report whose bundle does not verify is not shown as if it
+	 * were evidence. */
+	if (!jbool(v, "ok")) {
+		fc_err("%s does not verify: %s (details: 'fipsctl evidence "
+		       "verify %s')",
+		       a->paths[0], fc_json_str(v, "first_problem"), a->paths[0]);
+		json_object_put(v);
+		return 1;
+	}
+	_cleanup_report_ struct fc_report *rep = NULL;
+	char *err = NULL;
+	const char *text = fc_json_str(v, "report");
+	r = fc_evidence_doc_parse(text, strlen(text), &rep, NULL, &err);
+	json_object_put(v);
+	if (r < 0) {
+		fc_err("%s: %s", a->paths[0], err);
+		free(err);
+		return 1;
+	}
+	return fc_render_report(a->g, rep);
+}
+
+/* --- summarize -------------------------------------------------------------------- */
+
+static int add_row(void *ud, struct json_object *v)
+{
+	fc_summary_add(ud, v);
+	return 0;
+}
+
+static int verb_summarize(struct ev_args *a)
+{
+	static const char *const formats[] = { "text", "json", "csv", NULL };
+	int r = verify_common(a, false, true, formats);
+	if (r < 0)
+		return r;
+	if (!a->n_paths)
+		return fc_usage_error("evidence", "evidence summarize: expected "
+						  "BUNDLE...");
+	struct fc_summary *s = fc_summary_new();
+	r = read_bundles(a->paths, a->n_paths, a->key, false, add_row, s);
+	if (r == 0) {
+		r = fc_summary_render(s, a->g->format, stdout);
+		if (r < 0)
+			fc_err("writing the summary: %s", strerror(-r));
+		else
+			r = fc_summary_all_good(s) ? 0 : 1;
+	}
+	fc_summary_free(s);
+	return r;
+}
+
+/* --- the verb table ------------------------------------------------------------------ */
+
+static const struct {
+	const char *name;
+	int (*run)(struct ev_args *a);
+} verbs[] = {
+	{ "export", verb_export },
+	{ "verify", verb_verify },
+	{ "show", verb_show },
+	{ "summarize", verb_summarize },
+};
+
+static int run_evidence(struct fc_global *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		FC_GLOBAL_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, r;
+	/* Global options may precede the verb; '+' stops at it. */
+	while ((c = getopt_long(argc, argv, "+" FC_GLOBAL_SHORT, opts, NULL)) !=
+	       -1) {
+		if (c == '?')
+			return fc_bad_option("evidence", argv);
+		r = fc_global_option(g, c, optarg, "evidence");
+		if (r < 0)
+			return r;
+		if (r == 0)
+			return fc_bad_option("evidence", argv);
+	}
+	if (optind >= argc)
+		return fc_usage_error("evidence", "no verb given (export, "
+						  "verify, show or summarize)");
+	const char *name = argv[optind];
+	for (size_t i = 0; i < FC_ARRAY_SIZE(verbs); i++) {
+		if (!fc_streq(verbs[i].name, name))
+			continue;
+		static char prog[64];
+		snprintf(prog, sizeof(prog), "fipsctl evidence %s", name);
+		argv += optind;
+		argc -= optind;
+		argv[0] = prog;
+		optind = 0;
+		struct ev_args a = { .g = g, .cmd = prog + strlen("fipsctl ") };
+		r = parse(&a, argc, argv);
+		if (r == 0)
+			r = verbs[i].run(&a);
+		free(a.nssdb);
+		return r;
+	}
+	return fc_usage_error("evidence", "unknown verb '%s' (export, verify, "
+					  "show or summarize)",
+			      name);
+}
+
+const struct fc_cmd fc_cmd_evidence = {
+	.name = "evidence",
+	.summary = "export, verify, show and summarize audit evidence bundles",
+	.help =
+		"Usage: fipsctl [--root DIR] [--format F] evidence export [-o FILE]\n"
+		"                 [--sign-key KEY.pem] [--compress gzip|zstd]\n"
+		"                 [--selftest] [--policy FILE|NAME] [--strict]\n"
+		"                 [--nssdb DIR]... [--probe-timeout MS]\n"
+		"       fipsctl [--format text|json] evidence verify BUNDLE [--key PUB.pem]\n"
+		"       fipsctl [--format F] evidence show BUNDLE [--key PUB.pem]\n"
+		"       fipsctl [--format text|json|csv] evidence summarize BUNDLE...\n"
+		"                 [--key PUB.pem]\n"
+		"\n"
+		"A bundle is a tar archive (gzip, or zstd with --compress zstd or a\n"
+		"FILE ending in .zst) holding report.json (the full check report, the\n"
+		"host's identity, the validated-module table used and its SHA-256),\n"
+		"every file the checks read, as read (sources/), the module packages\n"
+		"and the SHA-256 of each module binary and integrity file, and a\n"
+		"MANIFEST with the SHA-256 of every member ('sha256sum -c MANIFEST'\n"
+		"checks an extracted bundle).  See docs/evidence.md.\n"
+		"\n"
+		"  export     run every check and write a bundle (mode 0600, written\n"
+		"             to a temporary file and renamed: never left partial);\n"
+		"             default FILE: fipsctl-evidence-HOST-TIME.tar.gz.  The\n"
+		"             report is printed as 'check' prints it (--format text,\n"
+		"             json, junit or oscal); the exit status is check's.\n"
+		"             --sign-key signs MANIFEST (ECDSA P-256/P-384 or RSA-PSS,\n"
+		"             an unencrypted PEM key; a certificate in the same file\n"
+		"             is included, else the public key).\n"
+		"  verify     check every member against MANIFEST, the signature when\n"
+		"             there is one (required with --key, and checked against\n"
+		"             that key), and that the report parses; exit 0 only when\n"
+		"             all holds, else 1 and the first member that does not.\n"
+		"  show       render the stored report as 'check' would have (any\n"
+		"             --format); refused when the bundle does not verify.\n"
+		"  summarize  one row per bundle: host, machine id, OS, time, verdict,\n"
+		"             a verdict per module, whether the bundle verified; exit\n"
+		"             1 when a bundle does not verify or a host failed.\n",
+	.run = run_evidence,
+};

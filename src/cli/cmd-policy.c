@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * fipsctl policy list|show|lint: the validated-module tables.  Nested verbs get their own table (STYLE.md habit 1).
+ *
+ * 'show' renders a table in a stable text form; 'make policy-snapshot'
+ * renders every shipped table with it into tests/policy-snapshot.txt, so
+ * a change to a table is a reviewable diff of that file.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "cli/cmd.h"
+#include "policy/policy.h"
+
+#ifndef FC_DATADIR
+#define FC_DATADIR "/usr/share/fipsctl"
+#endif
+
+struct policy_verb {
+	const char *name;
+	const char *args; /* usage after the verb */
+	const char *summary;
+	int (*run)(struct fc_global *g, int argc, char **argv);
+};
+
+/* Options of every verb: the global ones only. */
+static int parse_verb(struct fc_global *g, int argc, char **argv,
+		      const char *cmd)
+{
+	int r = fc_parse_global_options(g, argc, argv, cmd, false);
+	return r < 0 ? r : fc_global_finish(g, cmd);
+}
+
+/* --- the stable text form ----------------------------------------------- */
+
+static void put_prov(struct fc_buf *b, const char *indent, const char *what,
+		     const struct fc_provenance *p)
+{
+	fc_buf_addf(b, "%s%s [%s, %s]: %s\n", indent, what,
+		    fc_confidence_name(p->confidence), p->date, p->source);
+	if (p->note)
+		fc_buf_addf(b, "%s  note: %s\n", indent, p->note);
+}
+
+static void put_arches(struct fc_buf *b, char *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fc_buf_addf(b, "%s%s", i ? "," : "", v[i]);
+}
+
+static void render_build(struct fc_buf *b, const struct fc_policy_build *bd)
+{
+	fc_buf_addf(b, "    %s ", fc_build_is_validated(bd) ? "validated"
+							 : "in process");
+	put_arches(b, bd->arches, bd->n_arches);
+	fc_buf_adds(b, ":");
+	for (size_t k = 0; k < bd->n_pkgs; k++) {
+		const struct fc_policy_pkg *pk = &bd->pkgs[k];
+		fc_buf_addf(b, " %s %s%s", pk->name,
+			    pk->evr ? pk->evr : pk->evr_glob,
+			    pk->evr ? "" : " (pattern)");
+		if (k + 1 < bd->n_pkgs)
+			fc_buf_adds(b, ",");
+	}
+	fc_buf_adds(b, "\n");
+	if (bd->module_name || bd->module_version)
+		fc_buf_addf(b, "      runtime: %s%s%s\n",
+			    bd->module_name ? bd->module_name : "",
+			    bd->module_name && bd->module_version ? " " : "",
+			    bd->module_version ? bd->module_version : "");
+	if (bd->cert.number)
+		fc_buf_addf(b, "      certificate: #%s, status %s\n", bd->cert.number,
+			    fc_cert_status_name(bd->cert.status));
+	else
+		fc_buf_addf(b, "      certificate: number unknown, status %s\n",
+			    fc_cert_status_name(bd->cert.status));
+	put_prov(b, "        ", "certificate source", &bd->cert.prov);
+	put_prov(b, "      ", "source", &bd->prov);
+	if (bd->note)
+		fc_buf_addf(b, "      note: %s\n", bd->note);
+}
+
+static void render_table(const struct fc_policy *p, struct fc_buf *b)
+{
+	fc_buf_addf(b, "table %s\n", p->name);
+	fc_buf_addf(b, "  title: %s\n", p->title);
+	fc_buf_addf(b, "  vendor: %s\n", p->vendor);
+	put_prov(b, "  ", "source", &p->prov);
+	for (size_t i = 0; i < p->n_os; i++) {
+		const struct fc_policy_os *os = &p->os[i];
+		fc_buf_addf(b, "  applies to: %s %s%s\n", os->id, os->version_id,
+			    os->vendor_affirmed ? " (vendor-affirmed operating "
+						  "environment)"
+						: "");
+		put_prov(b, "    ", "source", &os->prov);
+	}
+	fc_buf_adds(b, "  arches: ");
+	put_arches(b, p->arches, p->n_arches);
+	fc_buf_adds(b, "\n");
+	if (p->n_markers) {
+		fc_buf_adds(b, "  marker packages: ");
+		put_arches(b, p->markers, p->n_markers);
+		fc_buf_adds(b, "\n");
+	}
+	for (int m = 0; m < FC_MODULE_COUNT_; m++) {
+		const struct fc_policy_module *mo = &p->modules[m];
+		if (!mo->present) {
+			fc_buf_addf(b, "  module %s: not in this table\n",
+				    fc_module_name((enum fc_module)m));
+			continue;
+		}
+		fc_buf_addf(b, "  module %s%s%s\n",
+			    fc_module_name((enum fc_module)m),
+			    mo->title ? ": " : "", mo->title ? mo->title : "");
+		if (mo->fips_name)
+			fc_buf_addf(b, "    fips_name: %s\n", mo->fips_name);
+		if (mo->note)
+			fc_buf_addf(b, "    note: %s\n", mo->note);
+		for (size_t i = 0; i < mo->n_builds; i++)
+			render_build(b, &mo->builds[i]);
+		for (size_t i = 0; i < mo->n_compliant; i++) {
+			const struct fc_policy_compliant *c = &mo->compliant[i];
+			fc_buf_adds(b, "    compliant ");
+			put_arches(b, c->arches, c->n_arches);
+			fc_buf_addf(b, ": %s %s newer than %s\n", c->package,
+				    c->evr_glob, c->newer_than);
+			fc_buf_addf(b, "      statement: %s\n", c->statement);
+			put_prov(b, "      ", "source", &c->prov);
+		}
+		for (size_t i = 0; i < mo->n_gaps; i++) {
+			const struct fc_policy_gap *g = &mo->gaps[i];
+			fc_buf_adds(b, "    not covered ");
+			put_arches(b, g->arches, g->n_arches);
+			fc_buf_addf(b, ": %s\n", g->reason);
+			put_prov(b, "      ", "source", &g->prov);
+		}
+	}
+}
+
+/* --- verbs ------------------------------------------------------------------ */
+
+static int verb_list(struct fc_global *g, int argc, char **argv)
+{
+	int r = parse_verb(g, argc, argv, "policy");
+	if (r < 0)
+		return r;
+	if (optind < argc)
+		return fc_usage_error("policy", "'policy list' takes no "
+						"arguments");
+	struct fc_policy_set set;
+	struct fc_diags diags = { 0 };
+	int lr = fc_policy_load_all(&set, &diags);
+	fc_diags_print(&diags, stderr);
+	fc_diags_free(&diags);
+	if (fc_streq(g->format, "json")) {
+		struct json_object *arr = json_object_new_array();
+		for (size_t i = 0; i < set.n; i++) {
+			const struct fc_policy *p = set.v[i];
+			struct json_object *o = json_object_new_object();
+			struct json_object *os = json_object_new_array();
+			struct json_object *ar = json_object_new_array();
+			for (size_t k = 0; k < p->n_os; k++) {
+				struct json_object *e = json_object_new_object();
+				json_object_object_add(e, "id",
+						       json_object_new_string(p->os[k].id));
+				json_object_object_add(
+					e, "version_id",
+					json_object_new_string(p->os[k].version_id));
+				json_object_array_add(os, e);
+			}
+			for (size_t k = 0; k < p->n_arches; k++)
+				json_object_array_add(
+					ar, json_object_new_string(p->arches[k]));
+			json_object_object_add(o, "name", json_object_new_string(p->name));
+			json_object_object_add(o, "title", json_object_new_string(p->title));
+			json_object_object_add(o, "vendor",
+					       json_object_new_string(p->vendor));
+			json_object_object_add(o, "file", json_object_new_string(p->path));
+			json_object_object_add(o, "os", os);
+			json_object_object_add(o, "arches", ar);
+			json_object_array_add(arr, o);
+		}
+		puts(json_object_to_json_string_ext(
+			arr, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+				     JSON_C_TO_STRING_NOSLASHESCAPE));
+		json_object_put(arr);
+	} else {
+		for (size_t i = 0; i < set.n; i++) {
+			const struct fc_policy *p = set.v[i];
+			struct fc_buf os = { 0 };
+			for (size_t k = 0; k < p->n_os; k++)
+				fc_buf_addf(&os, "%s%s %s", k ? ", " : "",
+					    p->os[k].id, p->os[k].version_id);
+			printf("%-28s %s\n", p->name, p->title);
+			printf("%-28s applies to %s (", "", os.data);
+			for (size_t k = 0; k < p->n_arches; k++)
+				printf("%s%s", k ? ", " : "", p->arches[k]);
+			printf(")\n%-28s %s\n", "", p->path);
+			fc_buf_free(&os);
+		}
+		if (set.n == 0 && lr == 0)
+			printf("no validated-module tables found\n");
+	}
+	fc_policy_set_free(&set);
+	return lr;
+}
+
+/* The table file as json-c reads it, pretty-printed. */
+static int show_json(const struct fc_policy *p)
+{
+	_cleanup_free_ char *text = NULL;
+	size_t len = 0;
+	int r = fc_policy_read(p->path, &text, &len);
+	if (r < 0) {
+		fc_err("policy show: %s: %s", p->path, strerror(-r));
+		return r;
+	}
+	struct json_object *o = json_tokener_parse(text);
+	if (!o) {
+		fc_err("policy show: %s changed while it was read", p->path);
+		return -EBADMSG;
+	}
+	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
+						       JSON_C_TO_STRING_SPACED |
+						       JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+	return 0;
+}
+
+static int verb_show(struct fc_global *g, int argc, char **argv)
+{
+	int r = parse_verb(g, argc, argv, "policy");
+	if (r < 0)
+		return r;
+	if (optind >= argc)
+		return fc_usage_error("policy", "'policy show' needs a table "
+						"name or file");
+	for (int i = optind; i < argc; i++) {
+		_cleanup_policy_ struct fc_policy *p = NULL;
+		struct fc_diags diags = { 0 };
+		r = fc_policy_open(argv[i], &p, &diags);
+		fc_diags_print(&diags, stderr);
+		fc_diags_free(&diags);
+		if (r < 0)
+			return r;
+		if (fc_streq(g->format, "json")) {
+			r = show_json(p);
+			if (r < 0)
+				return r;
+			continue;
+		}
+		struct fc_buf b = { 0 };
+		render_table(p, &b);
+		if (i > optind)
+			putchar('\n');
+		fputs(b.data, stdout);
+		fc_buf_free(&b);
+	}
+	return 0;
+}
+
+/* Exit 1 when a table has problems (the verdict), 2 when one cannot be
+ * read at all (an input error). */
+static int verb_lint(struct fc_global *g, int argc, char **argv)
+{
+	int r = parse_verb(g, argc, argv, "policy");
+	if (r < 0)
+		return r;
+	int worst = 0;
+	if (optind >= argc) {
+		/* Every table in the search path. */
+		struct fc_policy_set set;
+		struct fc_diags diags = { 0 };
+		r = fc_policy_load_all(&set, &diags);
+		fc_diags_print(&diags, stdout);
+		for (size_t i = 0; i < set.n; i++)
+			printf("%s: ok\n", set.v[i]->path);
+		fc_diags_free(&diags);
+		fc_policy_set_free(&set);
+		return r < 0 ? 1 : 0;
+	}
+	for (int i = optind; i < argc; i++) {
+		struct fc_policy *p = NULL;
+		struct fc_diags diags = { 0 };
+		r = fc_policy_load(argv[i], &p, &diags);
+		fc_diags_print(&diags, stdout);
+		fc_diags_free(&diags);
+		if (r == -EBADMSG)
+			worst = worst ? worst : 1;
+		else if (r < 0)
+			worst = r;
+		else
+			printf("%s: ok\n", argv[i]);
+		fc_policy_free(p);
+	}
+	return worst;
+}
+
+static const struct policy_verb verbs[] = {
+	{ "list", "", "list the validated-module tables and what they apply to",
+	  verb_list },
+	{ "show", "NAME|FILE...", "show a table: builds, certificates, sources",
+	  verb_show },
+	{ "lint", "[FILE...]",
+	  "check tables (all in the search path without FILE); problems as "
+	  "file:line:column: message",
+	  verb_lint },
+};
+
+static int run_policy(struct fc_global *g, int argc, char **argv)
+{
+	/* Global options may precede the verb. */
+	int r = fc_parse_global_options(g, argc, argv, "policy", true);
+	if (r < 0)
+		return r;
+	if (optind >= argc)
+		return fc_usage_error("policy", "no verb given (list, show or "
+						"lint)");
+	const char *name = argv[optind];
+	for (size_t i = 0; i < FC_ARRAY_SIZE(verbs); i++) {
+		if (!fc_streq(verbs[i].name, name))
+			continue;
+		static char prog[64];
+		snprintf(prog, sizeof(prog), "fipsctl policy %s", name);
+		argv += optind;
+		argc -= optind;
+		argv[0] = prog;
+		optind = 0;
+		return verbs[i].run(g, argc, argv);
+	}
+	return fc_usage_error("policy", "unknown verb '%s' (list, show or lint)",
+			      name);
+}
+
+const struct fc_cmd fc_cmd_policy = {
+	.name = "policy",
+	.summary = "list, show and lint the validated-module tables",
+	.help = "Usage: fipsctl [--format text|json] policy list\n"
+		"       fipsctl [--format text|json] policy show NAME|FILE...\n"
+		"       fipsctl policy lint [FILE...]\n"
+		"\n"
+		"The validated-module tables say which builds of the kernel,\n"
+		"OpenSSL, libgcrypt, NSS and GnuTLS a certified product stream\n"
+		"ships, with certificate numbers and the source of every fact\n"
+		"(docs/policies.md).  'check' chooses one by os-release and\n"
+		"architecture, or takes --policy.\n"
+		"\n"
+		"  list   the tables found and what they apply to\n"
+		"  show   a table in full (--format json: the table as JSON)\n"
+		"  lint   check tables; each problem as file:line:column: message\n"
+		"         (exit 1 when a table has problems)\n"
+		"\n"
+		"Tables are searched in the source tree's policies/ (when run\n"
+		"from the build directory), " FC_DATADIR "/policies and\n"
+		"/etc/fipsctl/policies.d/ (site tables; a site table replaces a\n"
+		"shipped one of the same name).  FIPSCTL_POLICY_DIR (colon-\n"
+		"separated) replaces the whole list.\n",
+	.run = run_policy,
+};

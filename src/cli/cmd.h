@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Commands (STYLE.md habits 1-3).  Each command lives in src/cli/cmd-<verb>.c
+ * and ends with a const struct fc_cmd; src/cli/commands.c lists them in one
+ * table.
+ * A command parses its own options, verifies them (rejecting bad
+ * combinations before anything happens), then runs.
+ *
+ * A command returns 0 or 1 (the verdict: see exit codes) or -errno;
+ * fc_exit_code() maps everything to the documented exit codes in one place.
+ */
+#ifndef FC_CMD_H
+#define FC_CMD_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "base/util.h"
+#include "core/log.h"
+
+/* Documented exit codes (README, --help). */
+enum {
+	FC_EXIT_OK = 0,       /* every check passed (warnings allowed) */
+	FC_EXIT_FAIL = 1,     /* at least one check failed or errored */
+	FC_EXIT_USAGE = 2,    /* usage or input error */
+	FC_EXIT_INTERNAL = 3, /* fipsctl itself could not run */
+};
+
+/* Errno values that mean "the user's input is wrong" (exit 2). */
+#define FC_EUSAGE EINVAL
+
+enum fc_color_mode { FC_COLOR_AUTO, FC_COLOR_ALWAYS, FC_COLOR_NEVER };
+
+struct fc_global {
+	const char *root;   /* --root, NULL for the live host */
+	const char *format; /* --format */
+	enum fc_color_mode color;
+	bool quiet;
+	int verbose;
+	bool color_out; /* resolved: colour on stdout */
+};
+
+struct fc_cmd {
+	const char *name;
+	const char *summary; /* one line for the command list */
+	const char *help;    /* full usage text for "help COMMAND" */
+	int (*run)(struct fc_global *g, int argc, char **argv);
+};
+
+/*
+ * Global options are accepted before the command and after it, so
+ * "fipsctl check --format json" works.  Commands put FC_GLOBAL_OPTIONS in
+ * their getopt_long table and hand unknown codes to fc_global_option().
+ */
+enum {
+	FC_OPT_ROOT = 0x1000,
+	FC_OPT_FORMAT,
+	FC_OPT_COLOR,
+};
+#define FC_GLOBAL_OPTIONS                                                      \
+	{ "root", required_argument, NULL, FC_OPT_ROOT },                      \
+		{ "format", required_argument, NULL, FC_OPT_FORMAT },          \
+		{ "color", required_argument, NULL, FC_OPT_COLOR },            \
+		{ "colour", required_argument, NULL, FC_OPT_COLOR },           \
+		{ "quiet", no_argument, NULL, 'q' },                           \
+		{ "verbose", no_argument, NULL, 'v' }
+#define FC_GLOBAL_SHORT "qv"
+
+/* 1 when opt was a global option (and applied), 0 when not, -errno on a
+ * bad value (message printed). */
+int fc_global_option(struct fc_global *g, int opt, const char *arg,
+		     const char *cmd) FC_WUR;
+/*
+ * For commands (and verbs) whose only options are the global ones: parse
+ * them all, or with stop_at_arg up to the first argument (a verb); optind
+ * is left at the first argument.  0, or -errno with the message printed.
+ */
+int fc_parse_global_options(struct fc_global *g, int argc, char **argv,
+			    const char *cmd, bool stop_at_arg) FC_WUR;
+/* A command's own option (getopt_long code c, its argument): 1 when
+ * applied, 0 when not one of its options, -errno with the message printed. */
+typedef int (*fc_option_fn)(void *args, int c, char *arg);
+/*
+ * For commands with options of their own: getopt_long over opts (which
+ * holds FC_GLOBAL_OPTIONS), the global ones applied to g and the others
+ * handed to fn(args, ...); an unknown option, a bad value or an argument
+ * left over is a usage error.  0, or -errno with the message printed.
+ */
+struct option;
+int fc_parse_options(struct fc_global *g, const char *cmd,
+		     const struct option *opts, int argc, char **argv,
+		     fc_option_fn fn, void *args) FC_WUR;
+/* The same for commands that take arguments after their options, with
+ * extra short options (getopt syntax): returns the index of the first
+ * argument, or -errno with the message printed. */
+int fc_parse_options_args(struct fc_global *g, const char *cmd,
+			  const char *shortopts, const struct option *opts,
+			  int argc, char **argv, fc_option_fn fn,
+			  void *args) FC_WUR;
+/* Resolve colour and validate --format against the renderers. */
+int fc_global_finish(struct fc_global *g, const char *cmd) FC_WUR;
+/* The getopt error for an unknown option or missing argument. */
+int fc_bad_option(const char *cmd, char **argv);
+
+extern const struct fc_cmd fc_cmd_check;
+extern const struct fc_cmd fc_cmd_list_checks;
+extern const struct fc_cmd fc_cmd_policy;
+extern const struct fc_cmd fc_cmd_pin_kernel;
+extern const struct fc_cmd fc_cmd_selftest;
+extern const struct fc_cmd fc_cmd_evidence;
+
+/* NULL-terminated, in src/cli/commands.c */
+extern const struct fc_cmd *const fc_commands[];
+const struct fc_cmd *fc_cmd_find(const char *name);
+
+int fc_exit_code(int r);
+/* The whole command line after main(): global options, then a command. */
+int fc_cli_run(int argc, char **argv);
+
+/* A usage error for cmd: message, hint, returns -FC_EUSAGE. */
+int fc_usage_error(const char *cmd, const char *fmt, ...) FC_PRINTF(2, 3);
+
+/*
+ * What 'check' and 'evidence export' share (src/cli/cmd-check.c): the host
+ * facts, the validated-module tables for the host (a malformed one stops
+ * with its messages), then every selected check.  *out is the report.
+ */
+struct fc_root;
+struct fc_check_opts;
+struct fc_selection;
+struct fc_report;
+int fc_check_collect(struct fc_root *root, const struct fc_check_opts *opts,
+		     const struct fc_selection *sel,
+		     struct fc_report **out) FC_WUR;
+
+/* --probe-timeout MS (check, evidence export): -EINVAL with a message. */
+int fc_parse_probe_timeout(const char *arg, const char *cmd,
+			   unsigned *ms) FC_WUR;
+/* Render r on stdout in --format; then the verdict as check returns it
+ * (1 when a finding failed or errored, else 0), or -errno. */
+int fc_render_report(const struct fc_global *g,
+		     const struct fc_report *r) FC_WUR;
+
+/* Flush and check stdout: a failed write is an error, never success. */
+int fc_finish_stdout(void) FC_WUR;
+
+#endif

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "core/spawn.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/*
+ * Keep our descriptors off 0, 1 and 2.  When fipsctl was started with one
+ * of those closed a new descriptor lands there, and the child's dup2 onto
+ * it would be a no-op that leaves it close-on-exec (the program starts
+ * without it) or would overwrite a pipe before that was duplicated.
+ */
+static int above_stdio(int *fd)
+{
+	if (*fd > STDERR_FILENO)
+		return 0;
+	int moved = fcntl(*fd, F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
+	if (moved < 0)
+		return -errno;
+	close(*fd);
+	*fd = moved;
+	return 0;
+}
+
+static int make_pipe(int p[2])
+{
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return -errno;
+	int r = above_stdio(&p[0]);
+	return r < 0 ? r : above_stdio(&p[1]);
+}
+
+static int open_null(int *fd)
+{
+	*fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	return *fd < 0 ? -errno : above_stdio(fd);
+}
+
+static void close_pair(int p[2])
+{
+	for (int i = 0; i < 2; i++)
+		if (p[i] >= 0) {
+			close(p[i]);
+			p[i] = -1;
+		}
+}
+
+/* After fork: only system calls until exec.  in is the pipe's or
+ * /dev/null's descriptor; out and err are -1 where ours are inherited;
+ * status is -1 unless the errno is to go back through it. */
+FC_NORETURN static void child(const struct fc_spawn_opts *o, int in, int out,
+			      int err, int status)
+{
+	if (o->new_pgroup)
+		setpgid(0, 0);
+	if (dup2(in, STDIN_FILENO) < 0 ||
+	    (out >= 0 && dup2(out, STDOUT_FILENO) < 0) ||
+	    (err >= 0 && dup2(err, STDERR_FILENO) < 0))
+		goto fail;
+	if (o->close_fds && close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) < 0)
+		for (int fd = 3; fd < 1024; fd++)
+			(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+	execve(o->path, (char *const *)o->argv, o->envp ? o->envp : environ);
+fail:;
+	int e = errno;
+	if (status >= 0) {
+		ssize_t w = write(status, &e, sizeof(e));
+		(void)w;
+		_exit(127);
+	}
+	dprintf(STDERR_FILENO, "%scannot execute %s: %s\n",
+		o->exec_error_prefix ? o->exec_error_prefix : "", o->path,
+		strerror(e));
+	_exit(e == ENOENT ? FC_SPAWN_EXIT_MISSING : FC_SPAWN_EXIT_CANNOT);
+}
+
+int fc_spawn(const struct fc_spawn_opts *o, struct fc_spawned *sp, char **why)
+{
+	*sp = (struct fc_spawned){ .pid = -1,
+				   .in_fd = -1,
+				   .out_fd = -1,
+				   .err_fd = -1 };
+	if (why)
+		*why = NULL;
+	/* [0] reads, [1] writes; for stdin without a pipe [0] is /dev/null. */
+	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, err[2] = { -1, -1 },
+	    status[2] = { -1, -1 };
+	const char *step = o->stdin_pipe ? "pipe" : "open /dev/null";
+	pid_t pid = -1;
+	int r = o->stdin_pipe ? make_pipe(in) : open_null(&in[0]);
+	if (r < 0)
+		goto done;
+	step = "pipe";
+	if (o->stdout_pipe)
+		r = make_pipe(out);
+	if (r == 0 && o->stderr_pipe)
+		r = make_pipe(err);
+	if (r == 0 && o->exec_error == FC_SPAWN_EXEC_ERROR_RETURN)
+		r = make_pipe(status);
+	if (r < 0)
+		goto done;
+	step = "fork";
+	pid = fork();
+	if (pid < 0) {
+		r = -errno;
+		goto done;
+	}
+	if (pid == 0)
+		child(o, in[0], out[1], err[1], status[1]);
+	if (o->new_pgroup)
+		setpgid(pid, pid);
+	/* The child's ends: a pipe is at EOF only once nobody else holds
+	 * its writing end. */
+	int *child_ends[] = { &in[0], &out[1], &err[1], &status[1] };
+	for (size_t i = 0; i < FC_ARRAY_SIZE(child_ends); i++)
+		if (*child_ends[i] >= 0) {
+			close(*child_ends[i]);
+			*child_ends[i] = -1;
+		}
+	if (status[0] >= 0) {
+		/* The status pipe closes at a successful exec; an errno on
+		 * it means the program never started. */
+		int e = 0;
+		ssize_t got;
+		do
+			got = read(status[0], &e, sizeof(e));
+		while (got < 0 && errno == EINTR);
+		if (got == (ssize_t)sizeof(e)) {
+			pid_t w;
+			do
+				w = waitpid(pid, NULL, 0);
+			while (w < 0 && errno == EINTR);
+			r = e > 0 ? -e : -EIO;
+			if (why)
+				*why = fc_asprintf("cannot execute %s: %s",
+						   o->path, strerror(-r));
+			goto done;
+		}
+	}
+	sp->pid = pid;
+	sp->in_fd = in[1];
+	sp->out_fd = out[0];
+	sp->err_fd = err[0];
+	in[1] = out[0] = err[0] = -1;
+done:
+	if (r < 0 && why && !*why)
+		*why = fc_asprintf("%s: %s", step, strerror(-r));
+	close_pair(in);
+	close_pair(out);
+	close_pair(err);
+	close_pair(status);
+	return r;
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Starting a child process: the one place fipsctl forks.  The library
+ * probes (probe.c), the external programs of the exec layer (exec.c) and
+ * the evidence helper (helper-run.c) say what the child gets; fc_spawn()
+ * makes the pipes, forks, wires the descriptors, execs, and hands back
+ * the pid and the parent's pipe ends.  Reading, feeding, deadlines,
+ * killing and waiting stay with the caller, which knows what the child
+ * is for; so do the program's path and environment policy.
+ *
+ * Every descriptor fc_spawn() creates is close-on-exec, so no child ever
+ * holds another child's pipe open (a probe's stdout would never see EOF).
+ *
+ * Error convention: 0, or -errno with *why saying which step failed
+ * ("pipe: ...", "fork: ...", "open /dev/null: ...", and with
+ * FC_SPAWN_EXEC_ERROR_RETURN "cannot execute PATH: ...").  On error
+ * nothing is left open and no child is left unreaped.
+ */
+#ifndef FC_SPAWN_H
+#define FC_SPAWN_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "base/util.h"
+
+/* Exit statuses of a child whose exec failed (FC_SPAWN_EXEC_ERROR_EXIT).
+ * 126 is a shell's "cannot execute"; a shell's "not found", 127, is also
+ * what the dynamic loader exits with when a library is missing, which
+ * callers tell apart, so a missing program gets 125. */
+#define FC_SPAWN_EXIT_MISSING 125 /* ENOENT: the program is not there */
+#define FC_SPAWN_EXIT_CANNOT 126  /* anything else */
+
+enum fc_spawn_exec_error {
+	/*
+	 * The child says "<exec_error_prefix>cannot execute PATH: reason" on
+	 * its stderr and exits FC_SPAWN_EXIT_MISSING or FC_SPAWN_EXIT_CANNOT;
+	 * the caller learns it when it waits, like any other exit.  Nothing
+	 * blocks until the exec happened, so many children start at once.
+	 */
+	FC_SPAWN_EXEC_ERROR_EXIT,
+	/*
+	 * A close-on-exec status pipe brings the child's errno back:
+	 * fc_spawn() returns once the exec happened, or reaps the child and
+	 * returns -errno when it did not.
+	 */
+	FC_SPAWN_EXEC_ERROR_RETURN,
+};
+
+struct fc_spawn_opts {
+	const char *path;	 /* what is executed, an absolute path */
+	const char *const *argv; /* NULL-terminated, argv[0] included */
+	char *const *envp;	 /* the whole environment; NULL: ours */
+	bool stdin_pipe;  /* stdin a pipe the parent writes; else /dev/null */
+	bool stdout_pipe; /* stdout a pipe the parent reads; else ours */
+	bool stderr_pipe; /* stderr likewise */
+	/* A process group of its own (its pid), set on both sides of the
+	 * fork so it exists when fc_spawn() returns: kill(-pid) then
+	 * reaches whatever the child started as well. */
+	bool new_pgroup;
+	/* Every descriptor above 2 closed at exec, also those the caller
+	 * inherited without close-on-exec. */
+	bool close_fds;
+	enum fc_spawn_exec_error exec_error;
+	const char *exec_error_prefix; /* FC_SPAWN_EXEC_ERROR_EXIT; NULL: "" */
+};
+
+struct fc_spawned {
+	pid_t pid;
+	/* The parent's ends, -1 where no pipe was asked for; the caller
+	 * closes them. */
+	int in_fd, out_fd, err_fd;
+};
+
+/* why (may be NULL) gets a message on error, to free. */
+int fc_spawn(const struct fc_spawn_opts *o, struct fc_spawned *sp, char **why)
+	FC_WUR;
+
+#endif
