@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * GnuTLS (issue 3), parent side.  The parent never loads GnuTLS: every
+ * GnuTLS, parent side.  The parent never loads GnuTLS: every
  * finding here comes from the helper fipsctl-probe-gnutls
- * (checks/probe-gnutls.c).  A FIPS-enabled GnuTLS runs its self-tests and
+ * (helpers/gnutls/probe.c).  A FIPS-enabled GnuTLS runs its self-tests and
  * integrity check from a library constructor, so merely loading it is a
  * probe of its own.
  */
@@ -44,9 +44,10 @@ const struct fc_check fc_check_gnutls_summary = {
 	.id = "gnutls.summary",
 	.area = "gnutls",
 	.title = "GnuTLS FIPS module summary",
-	.requirement = "Issue 3: per module, whether FIPS mode is requested "
-		       "and active, and whether the self-tests passed and the "
-		       "integrity check verified the module (true, false or "
-		       "unknown)",
+	.requirement = "FIPS 140-3 (ISO/IEC 19790:2012 7.4.3 approved mode, "
+		       "7.10 self-tests): per module, whether FIPS mode is "
+		       "requested and active, and whether the pre-operational "
+		       "self-tests passed and the integrity test verified the "
+		       "module (true, false or unknown)",
 	.probe = "gnutls",
 };

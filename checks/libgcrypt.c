@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * libgcrypt (issue 3), parent side.  The parent never loads libgcrypt:
+ * libgcrypt, parent side.  The parent never loads libgcrypt:
  * every finding here comes from the helper fipsctl-probe-libgcrypt
- * (checks/probe-libgcrypt.c), because libgcrypt's FIPS state is decided
+ * (helpers/libgcrypt/probe.c), because libgcrypt's FIPS state is decided
  * once per process and a misuse in FIPS mode aborts it.
  */
 #include "checks.h"
@@ -44,9 +44,10 @@ const struct fc_check fc_check_libgcrypt_summary = {
 	.id = "libgcrypt.summary",
 	.area = "libgcrypt",
 	.title = "libgcrypt FIPS module summary",
-	.requirement = "Issue 3: per module, whether FIPS mode is requested "
-		       "and active, and whether the self-tests passed and the "
-		       "integrity check verified the module (true, false or "
-		       "unknown)",
+	.requirement = "FIPS 140-3 (ISO/IEC 19790:2012 7.4.3 approved mode, "
+		       "7.10 self-tests): per module, whether FIPS mode is "
+		       "requested and active, and whether the pre-operational "
+		       "self-tests passed and the integrity test verified the "
+		       "module (true, false or unknown)",
 	.probe = "libgcrypt",
 };

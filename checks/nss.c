@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * NSS (issue 3): the parent's side of the NSS probe.  Nothing here links
+ * NSS: the parent's side of the NSS probe.  Nothing here links
  * NSS; the findings come from the helper fipsctl-probe-nss
- * (checks/probe-nss.c), which runs in its own process.
+ * (helpers/nss/probe.c), which runs in its own process.
  */
 #include "checks.h"
 
@@ -57,9 +57,10 @@ const struct fc_check fc_check_nss_summary = {
 	.id = "nss.summary",
 	.area = "nss",
 	.title = "NSS FIPS module summary",
-	.requirement = "Issue 3: per module, whether FIPS mode is requested "
-		       "and active, and whether the self-tests passed and the "
-		       "integrity check verified the module (true, false or "
-		       "unknown)",
+	.requirement = "FIPS 140-3 (ISO/IEC 19790:2012 7.4.3 approved mode, "
+		       "7.10 self-tests): per module, whether FIPS mode is "
+		       "requested and active, and whether the pre-operational "
+		       "self-tests passed and the integrity test verified the "
+		       "module (true, false or unknown)",
 	.probe = "nss",
 };

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * boot.pinned (issue 5): the default boot kernel is the validated build
+ * boot.pinned: the default boot kernel is the validated build
  * and will stay the default when kernels are updated.  What "pinned"
- * means is src/pin.h's, the same code 'fipsctl pin-kernel' plans and
+ * means is src/boot/pin.h's, the same code 'fipsctl pin-kernel' plans and
  * verifies with; the table is the one the validated.* checks use
  * (checks/validated.h), so it runs after the probes.
  */
@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "checks.h"
-#include "pin.h"
+#include "boot/pin.h"
 #include "validated.h"
 
 static void fact_text(struct fc_finding *f, const char *key, const char *v)
@@ -285,8 +285,9 @@ const struct fc_check fc_check_boot_pinned = {
 	.id = "boot.pinned",
 	.area = "boot",
 	.title = "Validated kernel is pinned as the boot default",
-	.requirement = "Issue 5: only the validated kernel build is in the "
-		       "certified configuration, so it must be the boot "
+	.requirement = "FIPS 140-3 (ISO/IEC 19790 7.2) and CMVP: only the "
+		       "validated kernel build is in the certified "
+		       "configuration, so it must be the boot "
 		       "default and stay so: saved_entry names its entry, "
 		       "UPDATEDEFAULT=no in /etc/sysconfig/kernel (new "
 		       "kernels do not take the default) and, where dnf "

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The kernel's verdicts (issue 4 item 3): the running kernel and the
+ * The kernel's verdicts: the running kernel and the
  * default boot kernel are both judged, because a validated kernel that is
  * installed but not booted by default is not in use after the next
  * reboot.  A kernel release ("5.14.0-284.11.1.el9_2.tuxcare.6.x86_64",
@@ -492,8 +492,8 @@ const struct fc_check fc_check_validated_boot_kernel = {
 	.id = "validated.boot_kernel",
 	.area = "validated",
 	.title = "Default boot kernel is a validated build",
-	.requirement = "Issue 4 item 3: the default boot entry must start the "
-		       "validated kernel, or the next reboot leaves FIPS "
+	.requirement = "FIPS 140-3 (ISO/IEC 19790 7.2) and CMVP: the default "
+		       "boot entry must start the validated kernel build, or the next reboot leaves FIPS "
 		       "validation (vendor docs: grubby --set-default="
 		       "/boot/vmlinuz-<validated>)",
 	.run = run_boot_kernel,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Validated-version verdicts (issue 4): which table applies to the host,
+ * Validated-version verdicts: which table applies to the host,
  * and for OpenSSL, libgcrypt, NSS and GnuTLS whether the running module
  * and the installed packages are the validated builds.  The running and
  * default boot kernel are judged in checks/validated-kernel.c.
@@ -11,7 +11,7 @@
  *    provider's version, libgcrypt's fips-mode module version, ...): the
  *    string a certificate names.  Probes do not run under --root;
  *  - the installed packages, read and classified by rpm's own version
- *    comparison in the rpmdb helper (checks/probe-rpmdb.c), which runs
+ *    comparison in the rpmdb helper (helpers/rpmdb/probe.c), which runs
  *    under --root too.
  * Nothing here orders versions: the parent compares identities only.
  */
@@ -1064,7 +1064,7 @@ const struct fc_check fc_check_validated_rpmdb = {
 	.id = "validated.rpmdb",
 	.area = "validated",
 	.title = "Installed FIPS module packages (rpmdb)",
-	.requirement = "Issue 4: the installed module packages (name, epoch, "
+	.requirement = REQ_TABLES "; the installed module packages (name, epoch, "
 		       "version, release, arch) read from the rpmdb with "
 		       "librpm, and compared with the validated builds by "
 		       "rpm's own version comparison",
