@@ -2,9 +2,9 @@
 /*
  * fipsctl evidence export|verify|show|summarize: a tamper-
  * evident bundle of what was checked, how, on which host and when
- * (src/parse/manifest.h for the layout, docs/evidence.md for auditors).  Nested
- * verbs get their own table (STYLE.md habit 1); each parses, verifies,
- * then runs.
+ * (src/parse/manifest.h for the layout, docs/evidence.md for auditors).  The
+ * verbs are a table of struct fc_cmd (STYLE.md habit 1); each parses,
+ * verifies, then runs.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -38,7 +38,7 @@ enum {
 
 struct ev_args {
 	struct fc_global *g;
-	const char *cmd; /* "evidence export", for messages */
+	const char *verb; /* "export", for messages */
 	const char *output, *sign_key, *key, *compress;
 	struct fc_check_opts check;
 	const char **nssdb;
@@ -158,9 +158,9 @@ static int verify_common(struct ev_args *a, bool export, bool key,
 	struct fc_buf b = { 0 };
 	for (size_t i = 0; allowed[i]; i++)
 		fc_buf_addf(&b, "%s%s", i ? ", " : "", allowed[i]);
-	r = fc_usage_error("evidence", "%s: unknown or unsupported format "
-				       "'%s' (expected %s)",
-			   a->cmd, a->g->format, b.data);
+	r = fc_usage_error("evidence", "evidence %s: unknown or unsupported "
+				       "format '%s' (expected %s)",
+			   a->verb, a->g->format, b.data);
 	fc_buf_free(&b);
 	return r;
 }
@@ -415,7 +415,7 @@ static int verify_verify(struct ev_args *a)
 	if (a->n_paths != 1)
 		return fc_usage_error("evidence", "evidence %s: expected one "
 						  "BUNDLE",
-				      a->cmd + strlen("evidence "));
+				      a->verb);
 	return 0;
 }
 
@@ -589,96 +589,100 @@ static int verb_summarize(struct ev_args *a)
 
 /* --- the verb table ------------------------------------------------------------------ */
 
-static const struct {
-	const char *name;
-	int (*run)(struct ev_args *a);
-} verbs[] = {
-	{ "export", verb_export },
-	{ "verify", verb_verify },
-	{ "show", verb_show },
-	{ "summarize", verb_summarize },
+/* Every verb parses the same options, then verifies and runs. */
+static int run_verb(struct fc_global *g, int argc, char **argv,
+		    int (*verb)(struct ev_args *a))
+{
+	struct ev_args a = { .g = g, .verb = g->verb->name };
+	int r = parse(&a, argc, argv);
+	if (r == 0)
+		r = verb(&a);
+	free(a.nssdb);
+	return r;
+}
+
+static int run_export(struct fc_global *g, int argc, char **argv)
+{
+	return run_verb(g, argc, argv, verb_export);
+}
+
+static int run_verify(struct fc_global *g, int argc, char **argv)
+{
+	return run_verb(g, argc, argv, verb_verify);
+}
+
+static int run_show(struct fc_global *g, int argc, char **argv)
+{
+	return run_verb(g, argc, argv, verb_show);
+}
+
+static int run_summarize(struct fc_global *g, int argc, char **argv)
+{
+	return run_verb(g, argc, argv, verb_summarize);
+}
+
+static const struct fc_cmd evidence_export = {
+	.name = "export",
+	.usage = "fipsctl [--root DIR] [--format F] evidence export [-o FILE]\n"
+		 "                 [--sign-key KEY.pem] [--compress gzip|zstd]\n"
+		 "                 [--selftest] [--policy FILE|NAME] [--strict]\n"
+		 "                 [--nssdb DIR]... [--probe-timeout MS]\n",
+	.summary = "run every check and write a bundle (mode 0600, written\n"
+		   "to a temporary file and renamed: never left partial);\n"
+		   "default FILE: fipsctl-evidence-HOST-TIME.tar.gz.  The\n"
+		   "report is printed as 'check' prints it (--format text,\n"
+		   "json, junit or oscal); the exit status is check's.\n"
+		   "--sign-key signs MANIFEST (ECDSA P-256/P-384 or RSA-PSS,\n"
+		   "an unencrypted PEM key; a certificate in the same file\n"
+		   "is included, else the public key).\n",
+	.run = run_export,
 };
 
-static int run_evidence(struct fc_global *g, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		FC_GLOBAL_OPTIONS,
-		{ NULL, 0, NULL, 0 },
-	};
-	int c, r;
-	/* Global options may precede the verb; '+' stops at it. */
-	while ((c = getopt_long(argc, argv, "+" FC_GLOBAL_SHORT, opts, NULL)) !=
-	       -1) {
-		if (c == '?')
-			return fc_bad_option("evidence", argv);
-		r = fc_global_option(g, c, optarg, "evidence");
-		if (r < 0)
-			return r;
-		if (r == 0)
-			return fc_bad_option("evidence", argv);
-	}
-	if (optind >= argc)
-		return fc_usage_error("evidence", "no verb given (export, "
-						  "verify, show or summarize)");
-	const char *name = argv[optind];
-	for (size_t i = 0; i < FC_ARRAY_SIZE(verbs); i++) {
-		if (!fc_streq(verbs[i].name, name))
-			continue;
-		static char prog[64];
-		snprintf(prog, sizeof(prog), "fipsctl evidence %s", name);
-		argv += optind;
-		argc -= optind;
-		argv[0] = prog;
-		optind = 0;
-		struct ev_args a = { .g = g, .cmd = prog + strlen("fipsctl ") };
-		r = parse(&a, argc, argv);
-		if (r == 0)
-			r = verbs[i].run(&a);
-		free(a.nssdb);
-		return r;
-	}
-	return fc_usage_error("evidence", "unknown verb '%s' (export, verify, "
-					  "show or summarize)",
-			      name);
-}
+static const struct fc_cmd evidence_verify = {
+	.name = "verify",
+	.usage = "fipsctl [--format text|json] evidence verify BUNDLE [--key PUB.pem]\n",
+	.summary = "check every member against MANIFEST, the signature when\n"
+		   "there is one (required with --key, and checked against\n"
+		   "that key), and that the report parses; exit 0 only when\n"
+		   "all holds, else 1 and the first member that does not.\n",
+	.run = run_verify,
+};
+
+static const struct fc_cmd evidence_show = {
+	.name = "show",
+	.usage = "fipsctl [--format F] evidence show BUNDLE [--key PUB.pem]\n",
+	.summary = "render the stored report as 'check' would have (any\n"
+		   "--format); refused when the bundle does not verify.\n",
+	.run = run_show,
+};
+
+static const struct fc_cmd evidence_summarize = {
+	.name = "summarize",
+	.usage = "fipsctl [--format text|json|csv] evidence summarize BUNDLE...\n"
+		 "                 [--key PUB.pem]\n",
+	.summary = "one row per bundle: host, machine id, OS, time, verdict,\n"
+		   "a verdict per module, whether the bundle verified; exit\n"
+		   "1 when a bundle does not verify or a host failed.\n",
+	.run = run_summarize,
+};
+
+static const struct fc_cmd *const evidence_verbs[] = {
+	&evidence_export,
+	&evidence_verify,
+	&evidence_show,
+	&evidence_summarize,
+	NULL,
+};
 
 const struct fc_cmd fc_cmd_evidence = {
 	.name = "evidence",
 	.summary = "export, verify, show and summarize audit evidence bundles",
-	.help =
-		"Usage: fipsctl [--root DIR] [--format F] evidence export [-o FILE]\n"
-		"                 [--sign-key KEY.pem] [--compress gzip|zstd]\n"
-		"                 [--selftest] [--policy FILE|NAME] [--strict]\n"
-		"                 [--nssdb DIR]... [--probe-timeout MS]\n"
-		"       fipsctl [--format text|json] evidence verify BUNDLE [--key PUB.pem]\n"
-		"       fipsctl [--format F] evidence show BUNDLE [--key PUB.pem]\n"
-		"       fipsctl [--format text|json|csv] evidence summarize BUNDLE...\n"
-		"                 [--key PUB.pem]\n"
-		"\n"
-		"A bundle is a tar archive (gzip, or zstd with --compress zstd or a\n"
+	.help = "A bundle is a tar archive (gzip, or zstd with --compress zstd or a\n"
 		"FILE ending in .zst) holding report.json (the full check report, the\n"
 		"host's identity, the validated-module table used and its SHA-256),\n"
 		"every file the checks read, as read (sources/), the module packages\n"
 		"and the SHA-256 of each module binary and integrity file, and a\n"
 		"MANIFEST with the SHA-256 of every member ('sha256sum -c MANIFEST'\n"
-		"checks an extracted bundle).  See docs/evidence.md.\n"
-		"\n"
-		"  export     run every check and write a bundle (mode 0600, written\n"
-		"             to a temporary file and renamed: never left partial);\n"
-		"             default FILE: fipsctl-evidence-HOST-TIME.tar.gz.  The\n"
-		"             report is printed as 'check' prints it (--format text,\n"
-		"             json, junit or oscal); the exit status is check's.\n"
-		"             --sign-key signs MANIFEST (ECDSA P-256/P-384 or RSA-PSS,\n"
-		"             an unencrypted PEM key; a certificate in the same file\n"
-		"             is included, else the public key).\n"
-		"  verify     check every member against MANIFEST, the signature when\n"
-		"             there is one (required with --key, and checked against\n"
-		"             that key), and that the report parses; exit 0 only when\n"
-		"             all holds, else 1 and the first member that does not.\n"
-		"  show       render the stored report as 'check' would have (any\n"
-		"             --format); refused when the bundle does not verify.\n"
-		"  summarize  one row per bundle: host, machine id, OS, time, verdict,\n"
-		"             a verdict per module, whether the bundle verified; exit\n"
-		"             1 when a bundle does not verify or a host failed.\n",
-	.run = run_evidence,
+		"checks an extracted bundle).  See docs/evidence.md.\n",
+	.verbs = evidence_verbs,
 };

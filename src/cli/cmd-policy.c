@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * fipsctl policy list|show|lint: the validated-module tables.  Nested verbs get their own table (STYLE.md habit 1).
+ * fipsctl policy list|show|lint: the validated-module tables.  The verbs
+ * are a table of struct fc_cmd (STYLE.md habit 1).
  *
  * 'show' renders a table in a stable text form; 'make policy-snapshot'
  * renders every shipped table with it into tests/policy-snapshot.txt, so
@@ -18,13 +19,6 @@
 #ifndef FC_DATADIR
 #define FC_DATADIR "/usr/share/fipsctl"
 #endif
-
-struct policy_verb {
-	const char *name;
-	const char *args; /* usage after the verb */
-	const char *summary;
-	int (*run)(struct fc_global *g, int argc, char **argv);
-};
 
 /* Options of every verb: the global ones only. */
 static int parse_verb(struct fc_global *g, int argc, char **argv,
@@ -299,64 +293,47 @@ static int verb_lint(struct fc_global *g, int argc, char **argv)
 	return worst;
 }
 
-static const struct policy_verb verbs[] = {
-	{ "list", "", "list the validated-module tables and what they apply to",
-	  verb_list },
-	{ "show", "NAME|FILE...", "show a table: builds, certificates, sources",
-	  verb_show },
-	{ "lint", "[FILE...]",
-	  "check tables (all in the search path without FILE); problems as "
-	  "file:line:column: message",
-	  verb_lint },
+static const struct fc_cmd policy_list = {
+	.name = "list",
+	.usage = "fipsctl [--format text|json] policy list\n",
+	.summary = "the tables found and what they apply to\n",
+	.run = verb_list,
 };
 
-static int run_policy(struct fc_global *g, int argc, char **argv)
-{
-	/* Global options may precede the verb. */
-	int r = fc_parse_global_options(g, argc, argv, "policy", true);
-	if (r < 0)
-		return r;
-	if (optind >= argc)
-		return fc_usage_error("policy", "no verb given (list, show or "
-						"lint)");
-	const char *name = argv[optind];
-	for (size_t i = 0; i < FC_ARRAY_SIZE(verbs); i++) {
-		if (!fc_streq(verbs[i].name, name))
-			continue;
-		static char prog[64];
-		snprintf(prog, sizeof(prog), "fipsctl policy %s", name);
-		argv += optind;
-		argc -= optind;
-		argv[0] = prog;
-		optind = 0;
-		return verbs[i].run(g, argc, argv);
-	}
-	return fc_usage_error("policy", "unknown verb '%s' (list, show or lint)",
-			      name);
-}
+static const struct fc_cmd policy_show = {
+	.name = "show",
+	.usage = "fipsctl [--format text|json] policy show NAME|FILE...\n",
+	.summary = "a table in full (--format json: the table as JSON)\n",
+	.run = verb_show,
+};
+
+static const struct fc_cmd policy_lint = {
+	.name = "lint",
+	.usage = "fipsctl policy lint [FILE...]\n",
+	.summary = "check tables; each problem as file:line:column: message\n"
+		   "(exit 1 when a table has problems)\n",
+	.run = verb_lint,
+};
+
+static const struct fc_cmd *const policy_verbs[] = {
+	&policy_list,
+	&policy_show,
+	&policy_lint,
+	NULL,
+};
 
 const struct fc_cmd fc_cmd_policy = {
 	.name = "policy",
 	.summary = "list, show and lint the validated-module tables",
-	.help = "Usage: fipsctl [--format text|json] policy list\n"
-		"       fipsctl [--format text|json] policy show NAME|FILE...\n"
-		"       fipsctl policy lint [FILE...]\n"
-		"\n"
-		"The validated-module tables say which builds of the kernel,\n"
+	.help = "The validated-module tables say which builds of the kernel,\n"
 		"OpenSSL, libgcrypt, NSS and GnuTLS a certified product stream\n"
 		"ships, with certificate numbers and the source of every fact\n"
 		"(docs/policies.md).  'check' chooses one by os-release and\n"
-		"architecture, or takes --policy.\n"
-		"\n"
-		"  list   the tables found and what they apply to\n"
-		"  show   a table in full (--format json: the table as JSON)\n"
-		"  lint   check tables; each problem as file:line:column: message\n"
-		"         (exit 1 when a table has problems)\n"
-		"\n"
-		"Tables are searched in the source tree's policies/ (when run\n"
-		"from the build directory), " FC_DATADIR "/policies and\n"
-		"/etc/fipsctl/policies.d/ (site tables; a site table replaces a\n"
-		"shipped one of the same name).  FIPSCTL_POLICY_DIR (colon-\n"
-		"separated) replaces the whole list.\n",
-	.run = run_policy,
+		"architecture, or takes --policy.\n",
+	.epilog = "Tables are searched in the source tree's policies/ (when run\n"
+		  "from the build directory), " FC_DATADIR "/policies and\n"
+		  "/etc/fipsctl/policies.d/ (site tables; a site table replaces a\n"
+		  "shipped one of the same name).  FIPSCTL_POLICY_DIR (colon-\n"
+		  "separated) replaces the whole list.\n",
+	.verbs = policy_verbs,
 };

@@ -31,6 +31,8 @@ enum {
 
 enum fc_color_mode { FC_COLOR_AUTO, FC_COLOR_ALWAYS, FC_COLOR_NEVER };
 
+struct fc_cmd;
+
 struct fc_global {
 	const char *root;   /* --root, NULL for the live host */
 	const char *format; /* --format */
@@ -38,12 +40,35 @@ struct fc_global {
 	bool quiet;
 	int verbose;
 	bool color_out; /* resolved: colour on stdout */
+	/* What runs, for -h/--help: set by the dispatcher (NULL: none yet). */
+	const struct fc_cmd *cmd, *verb;
 };
 
+/*
+ * A command, or a verb of one ("evidence export"), as kmod's and
+ * cryptsetup's command tables.  A command either runs itself (run) or has
+ * verbs: then the dispatcher (src/cli/commands.c) takes the global options
+ * up to the verb, finds it in verbs (or names them all in its usage
+ * error), and runs it.  That is the one way to give a command verbs; help,
+ * -h/--help and the verb messages all come from the table.
+ */
 struct fc_cmd {
 	const char *name;
-	const char *summary; /* one line for the command list */
-	const char *help;    /* full usage text for "help COMMAND" */
+	/* One line for the command list; for a verb, its text in the
+	 * command's verb list (lines after the first are indented under the
+	 * first). */
+	const char *summary;
+	/* The full usage text for "help COMMAND".  A command with verbs: the
+	 * description between the verbs' usage lines and their list. */
+	const char *help;
+	/* A verb's usage line(s) after "Usage: ", "fipsctl ... VERB ...". */
+	const char *usage;
+	/* A command with verbs: text after the verb list, or NULL. */
+	const char *epilog;
+	/* NULL-terminated, or NULL for a command without verbs. */
+	const struct fc_cmd *const *verbs;
+	/* argv[0] is "fipsctl COMMAND" (or "fipsctl COMMAND VERB"), for
+	 * getopt's messages; NULL for a command with verbs. */
 	int (*run)(struct fc_global *g, int argc, char **argv);
 };
 
@@ -51,6 +76,8 @@ struct fc_cmd {
  * Global options are accepted before the command and after it, so
  * "fipsctl check --format json" works.  Commands put FC_GLOBAL_OPTIONS in
  * their getopt_long table and hand unknown codes to fc_global_option().
+ * -h/--help is one of them: every command and verb answers it with its
+ * help (fc_cmd_help_print), and stops.
  */
 enum {
 	FC_OPT_ROOT = 0x1000,
@@ -63,11 +90,20 @@ enum {
 		{ "color", required_argument, NULL, FC_OPT_COLOR },            \
 		{ "colour", required_argument, NULL, FC_OPT_COLOR },           \
 		{ "quiet", no_argument, NULL, 'q' },                           \
-		{ "verbose", no_argument, NULL, 'v' }
-#define FC_GLOBAL_SHORT "qv"
+		{ "verbose", no_argument, NULL, 'v' },                         \
+		{ "help", no_argument, NULL, 'h' }
+#define FC_GLOBAL_SHORT "hqv"
+
+/*
+ * What the option parsers return once -h/--help has printed the help: not
+ * an errno, and negative, so that every command's "if (r < 0) return r;"
+ * stops it before it verifies or runs anything; fc_cli_run() turns it into
+ * success.
+ */
+#define FC_HELP_SHOWN 4096
 
 /* 1 when opt was a global option (and applied), 0 when not, -errno on a
- * bad value (message printed). */
+ * bad value (message printed), -FC_HELP_SHOWN for -h (help printed). */
 int fc_global_option(struct fc_global *g, int opt, const char *arg,
 		     const char *cmd) FC_WUR;
 /*
@@ -108,10 +144,20 @@ extern const struct fc_cmd fc_cmd_policy;
 extern const struct fc_cmd fc_cmd_pin_kernel;
 extern const struct fc_cmd fc_cmd_selftest;
 extern const struct fc_cmd fc_cmd_evidence;
+extern const struct fc_cmd fc_cmd_help;
 
 /* NULL-terminated, in src/cli/commands.c */
 extern const struct fc_cmd *const fc_commands[];
 const struct fc_cmd *fc_cmd_find(const char *name);
+/* cmd's verb called name (NULL: none given); a usage error naming every
+ * verb when there is no such verb. */
+int fc_cmd_find_verb(const struct fc_cmd *cmd, const char *name,
+		     const struct fc_cmd **verb) FC_WUR;
+/* The help of verb (of cmd), of cmd when verb is NULL, or the list of
+ * commands when cmd is NULL: what "fipsctl help [COMMAND [VERB]]" and
+ * -h/--help print. */
+void fc_cmd_help_print(FILE *f, const struct fc_cmd *cmd,
+		       const struct fc_cmd *verb);
 
 int fc_exit_code(int r);
 /* The whole command line after main(): global options, then a command. */

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Option parsing shared by every command: the global options (accepted
- * before and after the command name), the getopt_long loop, and the usage
- * errors with their hint.
+ * before and after the command name, -h/--help among them), the
+ * getopt_long loop, and the usage errors with their hint.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -66,6 +66,9 @@ int fc_global_option(struct fc_global *g, int opt, const char *arg,
 	case 'v':
 		g->verbose++;
 		return 1;
+	case 'h':
+		fc_cmd_help_print(stdout, g->cmd, g->verb);
+		return -FC_HELP_SHOWN;
 	default:
 		return 0;
 	}
