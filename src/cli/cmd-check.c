@@ -144,6 +144,15 @@ int fc_parse_probe_timeout(const char *arg, const char *cmd, unsigned *ms)
 	return 0;
 }
 
+int fc_open_root(const struct fc_global *g, struct fc_root **root)
+{
+	int r = fc_root_new(g->root, root);
+	if (r < 0)
+		fc_err("cannot open root directory %s: %s", g->root,
+		       strerror(-r));
+	return r;
+}
+
 int fc_render_report(const struct fc_global *g, const struct fc_report *r)
 {
 	const struct fc_renderer *rd = fc_renderer_find(g->format);
@@ -195,12 +204,9 @@ static int run_check(struct fc_global *g, int argc, char **argv)
 	r = verify(&a);
 	if (r < 0)
 		goto out;
-	r = fc_root_new(g->root, &root);
-	if (r < 0) {
-		fc_err("cannot open root directory %s: %s", g->root,
-		       strerror(-r));
+	r = fc_open_root(g, &root);
+	if (r < 0)
 		goto out;
-	}
 	struct fc_check_opts opts = { .selftest = a.selftest,
 				      .nssdb = a.nssdb,
 				      .probe_timeout_ms = a.timeout_ms,

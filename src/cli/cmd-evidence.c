@@ -316,12 +316,9 @@ static int verb_export(struct ev_args *a)
 	_cleanup_report_ struct fc_report *report = NULL;
 	_cleanup_free_ char *out = NULL;
 	struct fc_export_result res = { 0 };
-	r = fc_root_new(g->root, &root);
-	if (r < 0) {
-		fc_err("cannot open root directory %s: %s", g->root,
-		       strerror(-r));
+	r = fc_open_root(g, &root);
+	if (r < 0)
 		return r;
-	}
 	struct fc_export *x = fc_export_begin(root);
 	/* The full report: every check, with --selftest the
 	 * self-tests too. */

@@ -615,22 +615,25 @@ static int pin(struct fc_pin_run *p)
 
 /* ---- the command -------------------------------------------------------- */
 
-/* --status is 'fipsctl check' of the pin's checks: one data path, every
- * output format. */
+/* --status is 'fipsctl check --only STATUS_CHECKS': the same collector
+ * and renderer, so every output format and check's exit status. */
 static int status(struct fc_pin_args *a)
 {
-	/* check's parser splits --only in place: a writable copy. */
-	char prog[] = "fipsctl pin-kernel", only_opt[] = "--only",
-	     only[] = STATUS_CHECKS, policy_opt[] = "--policy";
-	char *argv[] = { prog,
-			 only_opt,
-			 only,
-			 a->policy ? policy_opt : NULL,
-			 (char *)a->policy,
-			 NULL };
-	int argc = a->policy ? 5 : 3;
-	optind = 0;
-	return fc_cmd_check.run(a->g, argc, argv);
+	char ids[] = STATUS_CHECKS; /* split in place */
+	const char **only = NULL;
+	size_t n_only = 0;
+	fc_strv_push_list(&only, &n_only, ids);
+	struct fc_check_opts opts = { .policy = a->policy };
+	struct fc_selection sel = { .only = only };
+	_cleanup_root_ struct fc_root *root = NULL;
+	_cleanup_report_ struct fc_report *report = NULL;
+	int r = fc_open_root(a->g, &root);
+	if (r == 0)
+		r = fc_check_collect(root, &opts, &sel, &report);
+	if (r == 0)
+		r = fc_render_report(a->g, report);
+	free(only);
+	return r;
 }
 
 static int run_pin_kernel(struct fc_global *g, int argc, char **argv)
@@ -645,12 +648,9 @@ static int run_pin_kernel(struct fc_global *g, int argc, char **argv)
 		return status(&a);
 
 	struct fc_pin_run p = { .a = &a, .lock_fd = -1 };
-	r = fc_root_new(g->root, &p.root);
-	if (r < 0) {
-		fc_err("cannot open root directory %s: %s", g->root,
-		       strerror(-r));
+	r = fc_open_root(g, &p.root);
+	if (r < 0)
 		return r;
-	}
 	if (!a.dry_run && fc_root_is_live(p.root) && geteuid() != 0) {
 		fc_err("pin-kernel changes this host's boot configuration and "
 		       "must run as root (see what it would do with "

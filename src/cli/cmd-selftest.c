@@ -16,7 +16,6 @@
 #include "engine/check.h"
 #include "cli/cmd.h"
 #include "kat/kat-load.h"
-#include "render/render.h"
 
 enum {
 	OPT_MODULE = 0x2000,
@@ -272,16 +271,7 @@ static int run_selftest(struct fc_global *g, int argc, char **argv)
 	}
 	if (a.bench)
 		own_selftest_facts(report);
-	const struct fc_renderer *rd = fc_renderer_find(g->format);
-	struct fc_render_opts ro = { .color = g->color_out,
-				     .quiet = g->quiet,
-				     .verbose = g->verbose };
-	r = rd->render(report, stdout, &ro);
-	if (r < 0) {
-		fc_err("writing the report: %s", strerror(-r));
-		goto out;
-	}
-	r = fc_report_worst(report) >= FC_STATUS_FAIL ? 1 : 0;
+	r = fc_render_report(g, report);
 out:
 	fc_ctx_done(&ctx);
 	free(a.modules);
