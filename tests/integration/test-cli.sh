@@ -217,4 +217,85 @@ has verbose-facts "$t_tmp/verbose" '^ +fips_enabled = 1$' '^ +fips_name = AlmaLi
 "$FIPSCTL" --root "$R" check -vv > "$t_tmp/verbose"
 has verbose2-requirement "$t_tmp/verbose" '^ +requirement: FIPS 140-3'
 
+
+# --- every command and verb answers -h and --help ------------------------
+# The commands come from 'fipsctl --help', the verbs of each from its own
+# help (its list of "  VERB  text" lines, each also in a usage line
+# "... COMMAND VERB"), so that a new command or verb is covered without
+# touching this file.  Help goes to stdout, exit 0, and names what it is
+# for; it stops the command before it verifies or runs anything.
+"$FIPSCTL" --help > "$t_tmp/usage"
+cmds=$(sed -n '/^Commands:$/,/^$/ s/^  \([a-z][a-z-]*\) .*/\1/p' "$t_tmp/usage")
+n_cmds=0 n_verbs=0
+# help_opt NAME WORDS...: -h and --help after WORDS (a command, or a
+# command and a verb) print the help naming WORDS, the same as
+# 'fipsctl help WORDS'.
+help_opt() {
+	local name=$1 h; shift
+	"$FIPSCTL" help "$@" > "$t_tmp/help-cmd" 2> "$t_tmp/err"
+	for h in --help -h; do
+		expect_rc "$name$h" 0 "$FIPSCTL" "$@" "$h" || continue
+		if [ ! -s "$t_tmp/out" ] || ! grep -qF -- "$*" "$t_tmp/out"; then
+			not_ok "$name$h-content" "'fipsctl $* $h' printed no help naming '$*'"
+			head -5 "$t_tmp/out" | sed 's/^/    | /' >&2
+		elif ! cmp -s "$t_tmp/out" "$t_tmp/help-cmd"; then
+			not_ok "$name$h-content" "'fipsctl $* $h' differs from 'fipsctl help $*'"
+			diff "$t_tmp/help-cmd" "$t_tmp/out" | head -10 | sed 's/^/    /' >&2
+		elif [ -s "$t_tmp/err" ]; then
+			not_ok "$name$h-content" "'fipsctl $* $h' wrote on stderr"
+		else
+			ok "$name$h-content"
+		fi
+	done
+}
+for c in $cmds; do
+	n_cmds=$((n_cmds + 1))
+	help_opt "help-opt-$c" "$c"
+	"$FIPSCTL" help "$c" > "$t_tmp/cmd-help"
+	verbs=$(sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p' "$t_tmp/cmd-help")
+	[ -n "$verbs" ] || continue
+	for v in $verbs; do
+		n_verbs=$((n_verbs + 1))
+		if grep -Eq "^(Usage: |       )fipsctl (.* )?$c $v( |\$)" "$t_tmp/cmd-help"; then
+			ok "verb-usage-$c-$v"
+		else
+			not_ok "verb-usage-$c-$v" "'fipsctl help $c' lists '$v' but has no usage line for it"
+		fi
+		help_opt "help-opt-$c-$v" "$c" "$v"
+		expect_rc "help-$c-$v" 0 "$FIPSCTL" help "$c" "$v" &&
+			has "help-$c-$v-content" "$t_tmp/out" "fipsctl .*$c $v" '^Exit status:'
+	done
+	# An unknown verb, or none: exit 2, and the message names every verb.
+	for args in "$c no-such-verb" "$c" "help $c no-such-verb"; do
+		name=verb-unknown-${args// /-}
+		# shellcheck disable=SC2086 # words on purpose
+		usage_error "$name" "(unknown verb 'no-such-verb'|no verb given)" "$FIPSCTL" $args || continue
+		missing=
+		for v in $verbs; do
+			grep -Eq "[(, ]$v([,)]| or )" "$t_tmp/err" || missing="$missing $v"
+		done
+		if [ -z "$missing" ]; then
+			ok "$name-names-verbs"
+		else
+			not_ok "$name-names-verbs" "the message does not name the verbs:$missing"
+			sed 's/^/    | /' "$t_tmp/err" >&2
+		fi
+	done
+done
+# The enumeration itself must find something, or the cases above prove nothing.
+if [ "$n_cmds" -ge 6 ] && [ "$n_verbs" -ge 7 ]; then
+	ok "help-opt-enumerated"
+else
+	not_ok "help-opt-enumerated" "found $n_cmds commands and $n_verbs verbs in the help texts (expected at least 6 and 7)"
+fi
+# Help stops before the command verifies its options or touches anything.
+expect_rc help-opt-before-verify 0 "$FIPSCTL" --format xml --root "$t_tmp/no-such-dir" check --only 'nosuch.*' --help
+expect_rc help-opt-no-pin 0 "$FIPSCTL" --root "$R" pin-kernel --yes --kernel 5.14.0-1.el9.x86_64 -h &&
+	has help-opt-no-pin-content "$t_tmp/out" '^Usage: .*pin-kernel'
+expect_rc help-opt-after-args 0 "$FIPSCTL" policy show rhel-9 --help &&
+	has help-opt-after-args-content "$t_tmp/out" '^Usage: .*policy show'
+usage_error help-opt-bad-option-first "fipsctl check: unrecognized option '--frob'" "$FIPSCTL" check --frob --help
+full_write dev-full-verb-help "$FIPSCTL" evidence export --help
+usage_error help-verb-too-many "too many" "$FIPSCTL" help evidence export extra
+
 t_done
