@@ -158,8 +158,9 @@ static int verify_common(struct ev_args *a, bool export, bool key,
 	struct fc_buf b = { 0 };
 	for (size_t i = 0; allowed[i]; i++)
 		fc_buf_addf(&b, "%s%s", i ? ", " : "", allowed[i]);
-	r = fc_usage_error("evidence", "evidence %s: unknown or unsupported "
-				       "format '%s' (expected %s)",
+	r = fc_usage_error("evidence",
+			   "evidence %s: unknown or unsupported format '%s' "
+			   "(expected %s)",
 			   a->verb, a->g->format, b.data);
 	fc_buf_free(&b);
 	return r;
@@ -410,8 +411,8 @@ static int verify_verify(struct ev_args *a)
 	if (r < 0)
 		return r;
 	if (a->n_paths != 1)
-		return fc_usage_error("evidence", "evidence %s: expected one "
-						  "BUNDLE",
+		return fc_usage_error("evidence",
+				      "evidence %s: expected one BUNDLE",
 				      a->verb);
 	return 0;
 }

@@ -330,10 +330,11 @@ const struct fc_cmd fc_cmd_policy = {
 		"ships, with certificate numbers and the source of every fact\n"
 		"(docs/policies.md).  'check' chooses one by os-release and\n"
 		"architecture, or takes --policy.\n",
-	.epilog = "Tables are searched in the source tree's policies/ (when run\n"
-		  "from the build directory), " FC_DATADIR "/policies and\n"
-		  "/etc/fipsctl/policies.d/ (site tables; a site table replaces a\n"
-		  "shipped one of the same name).  FIPSCTL_POLICY_DIR (colon-\n"
-		  "separated) replaces the whole list.\n",
+	.epilog =
+		"Tables are searched in the source tree's policies/ (when run\n"
+		"from the build directory), " FC_DATADIR "/policies and\n"
+		"/etc/fipsctl/policies.d/ (site tables; a site table replaces a\n"
+		"shipped one of the same name).  FIPSCTL_POLICY_DIR (colon-\n"
+		"separated) replaces the whole list.\n",
 	.verbs = policy_verbs,
 };

@@ -70,9 +70,10 @@ int fc_cmd_find_verb(const struct fc_cmd *cmd, const char *name,
 	}
 	/* "export, verify, show or summarize" */
 	struct fc_buf names = { 0 };
-	for (size_t i = 0; cmd->verbs[i]; i++)
-		fc_buf_addf(&names, "%s%s", !i ? "" : cmd->verbs[i + 1] ? ", " : " or ",
-			    cmd->verbs[i]->name);
+	for (size_t i = 0; cmd->verbs[i]; i++) {
+		const char *sep = !i ? "" : cmd->verbs[i + 1] ? ", " : " or ";
+		fc_buf_addf(&names, "%s%s", sep, cmd->verbs[i]->name);
+	}
 	int r = name ? fc_usage_error(cmd->name, "unknown verb '%s' (%s)", name,
 				      names.data)
 		     : fc_usage_error(cmd->name, "no verb given (%s)",
