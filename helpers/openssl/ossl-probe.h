@@ -91,7 +91,7 @@ struct fc_ossl_conf {
 void fc_ossl_conf_read(struct fc_ossl_conf *c, const char *file);
 void fc_ossl_conf_free(struct fc_ossl_conf *c);
 
-/* --- what the probe learnt (probe.c) --------------------------------------- */
+/* --- what the probe learnt (probe.c) ------------------------------------ */
 
 struct fc_ossl_probe {
 	struct fc_probe_ctx *ctx;

@@ -22,8 +22,9 @@ struct fc_ossl_provider_facts {
 };
 
 enum fc_ossl_provider_state {
-	FC_OSSL_SELECTED, /* active, status 1, default_properties fips=yes */
-	FC_OSSL_NOT_SELECTED,	/* active, status 1, fips=yes not the default */
+	/* Active with status 1; default_properties fips=yes or not. */
+	FC_OSSL_SELECTED,
+	FC_OSSL_NOT_SELECTED,
 	FC_OSSL_ERROR_STATE,	/* active, status 0 or unreadable */
 	FC_OSSL_NOT_INSTALLED,	/* configured, fips.so missing */
 	FC_OSSL_LOAD_FAILED,	/* configured and activated, but dead */
