@@ -184,12 +184,17 @@ $(BUILD)/fipsctl: $(BUILD)/src/main.o $(BUILD)/libfipsctl.a
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfipsctl.a tests/unit/harness.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(UNIT_$*_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< $(BUILD)/libfipsctl.a $(CORE_LIBS) $(UNIT_$*_LIBS)
+	$(CC) $(ALL_CFLAGS) $(UNIT_$*_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< $(UNIT_$*_OBJS) $(BUILD)/libfipsctl.a $(CORE_LIBS) $(UNIT_$*_LIBS)
 # Unit tests that need a library the parent does not link: the matching
 # rules are tested with rpm's own comparison (helpers/rpmdb/rpm-evr.h).
 UNIT_test-policy_CFLAGS := -Ihelpers/rpmdb $(call pc_cflags,rpm)
 UNIT_test-policy_LIBS := $(call pc_libs,rpm)
 UNIT_test-validated_CFLAGS := -Ichecks
+# Unit tests of a helper's code link that helper's objects (UNIT_*_OBJS);
+# the OpenSSL provider's state is decided without libcrypto.
+UNIT_test-provider-state_CFLAGS := -Ihelpers/openssl
+UNIT_test-provider-state_OBJS := $(BUILD)/helpers/openssl/provider-state.o
+$(BUILD)/tests/test-provider-state: $(UNIT_test-provider-state_OBJS)
 # fc_rpmvercmp (used in the parent to order boot entries) checked against
 # rpm's own rpmvercmp.
 UNIT_test-vercmp_CFLAGS := -Ihelpers/rpmdb $(call pc_cflags,rpm)

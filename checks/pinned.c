@@ -90,7 +90,7 @@ static char *not_validated(struct fc_ctx *ctx, const struct fc_vstate *st,
 			if (!fc_streq(prel, rel))
 				continue;
 			if (p->cls == FC_PKG_COMPLIANT)
-				*status = fc_verdict_status(ctx,
+				*status = fc_verdict_status(ctx->opts.strict,
 							    FC_V_COMPLIANT);
 			return fc_asprintf("%s is %s", p->nevra,
 					   p->cls == FC_PKG_COMPLIANT

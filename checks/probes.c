@@ -9,6 +9,17 @@
 #include "checks.h"
 #include "engine/probe.h"
 
+/* The rpmdb helper serves the validated.* checks (checks/validated.c),
+ * which have no module file of their own. */
+const struct fc_probe_info fc_probe_info_rpmdb = {
+	.name = "rpmdb",
+	.library = "librpm.so.9",
+	.packages = "rpm-libs (EL9), librpm9 (Debian)",
+	.install = "dnf install rpm-libs",
+	.reads_root = true,
+	.wants_policy = true,
+};
+
 const struct fc_probe_info *const fc_probe_infos[] = {
 	&fc_probe_info_openssl,
 	&fc_probe_info_nss,

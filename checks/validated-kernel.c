@@ -306,7 +306,7 @@ static char *kjudge_summary(const struct fc_vstate *st,
 static enum fc_status kjudge_status(const struct fc_ctx *ctx,
 				    const struct kjudge *kj)
 {
-	enum fc_status s = fc_verdict_status(ctx, kj->v);
+	enum fc_status s = fc_verdict_status(ctx->opts.strict, kj->v);
 	if (kj->v == FC_V_VALIDATED && kj->build &&
 	    (kj->build->cert.status == FC_CERT_HISTORICAL ||
 	     kj->build->cert.status == FC_CERT_UNKNOWN))

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Validated-version verdicts: which table applies to the host,
- * and for OpenSSL, libgcrypt, NSS and GnuTLS whether the running module
- * and the installed packages are the validated builds.  The running and
- * default boot kernel are judged in checks/validated-kernel.c.
+ * Validated-version verdicts for OpenSSL, libgcrypt, NSS and GnuTLS:
+ * whether the running module and the installed packages are the
+ * validated builds.  Which table applies is checks/validated-policy.c,
+ * the running and default boot kernel are checks/validated-kernel.c,
+ * and what they share is checks/verdict.c.
  *
  * Two sources, both reported (policy-sources.md: "Match on these first,
  * on RPM NEVRA second, and report both"):
@@ -20,402 +21,6 @@
 
 #include "checks.h"
 #include "validated.h"
-
-#define REQ_TABLES                                                             \
-	"FIPS 140-3 (ISO/IEC 19790 7.2) and CMVP: a module is validated "      \
-	"only in the exact build and operational environment its "             \
-	"certificate names; the tables in policies/ carry the builds, "        \
-	"certificates and their sources"
-
-const struct fc_probe_info fc_probe_info_rpmdb = {
-	.name = "rpmdb",
-	.library = "librpm.so.9",
-	.packages = "rpm-libs (EL9), librpm9 (Debian)",
-	.install = "dnf install rpm-libs",
-	.reads_root = true,
-	.wants_policy = true,
-};
-
-static const char *const verdict_names[] = {
-	[FC_V_VALIDATED] = "validated",
-	[FC_V_COMPLIANT] = "compliant",
-	[FC_V_UNVALIDATED] = "unvalidated",
-	[FC_V_NOT_COVERED] = "not-covered",
-	[FC_V_NOT_INSTALLED] = "not-installed",
-	[FC_V_UNKNOWN] = "unknown",
-};
-
-const char *fc_verdict_name(enum fc_verdict v)
-{
-	return (unsigned)v < FC_ARRAY_SIZE(verdict_names) ? verdict_names[v]
-							  : "?";
-}
-
-/*
- * Default mode accepts patched builds that keep the validated crypto, with
- * a warning; --strict accepts only the exact validated builds (sites that
- * must run the certified builds).  "Could not judge" is a skip with its
- * reason, never a pass and never a "no".
- */
-enum fc_status fc_verdict_status(const struct fc_ctx *ctx, enum fc_verdict v)
-{
-	switch (v) {
-	case FC_V_VALIDATED:
-		return FC_STATUS_PASS;
-	case FC_V_COMPLIANT:
-		return ctx->opts.strict ? FC_STATUS_FAIL : FC_STATUS_WARN;
-	case FC_V_UNVALIDATED:
-	case FC_V_NOT_COVERED:
-		return FC_STATUS_FAIL;
-	case FC_V_NOT_INSTALLED:
-	case FC_V_UNKNOWN:
-	default:
-		return FC_STATUS_SKIP;
-	}
-}
-
-/* --- what is known after the probes ------------------------------------ */
-
-static void vstate_free(void *p)
-{
-	struct fc_vstate *st = p;
-	for (size_t i = 0; i < st->n_tables; i++)
-		fc_policy_free(st->tables[i]);
-	free(st->tables);
-	free(st->choice);
-	free(st->load_error);
-	free(st->rpm_why);
-	for (size_t i = 0; i < st->n_pkgs; i++)
-		fc_installed_pkg_clear(&st->pkgs[i]);
-	free(st->pkgs);
-	free(st);
-}
-
-/* Why a finding another check should have produced is not usable. */
-static char *absent_why(const struct fc_report *r, const char *id)
-{
-	const struct fc_finding *f = fc_report_find(r, id);
-	if (!f)
-		return fc_asprintf("check %s did not run (deselected)", id);
-	return fc_asprintf("%s: %s", id, f->summary ? f->summary : "no summary");
-}
-
-static void read_rpmdb(struct fc_ctx *ctx, struct fc_vstate *st)
-{
-	const struct fc_finding *f =
-		fc_report_find(ctx->report, "validated.rpmdb");
-	if (!f || f->status != FC_STATUS_PASS) {
-		st->rpm_why = absent_why(ctx->report, "validated.rpmdb");
-		return;
-	}
-	for (size_t i = 0; i < f->n_facts; i++) {
-		if (!fc_startswith(f->facts[i].key, "package."))
-			continue;
-		struct fc_installed_pkg p;
-		if (fc_installed_pkg_parse(f->facts[i].value, &p) < 0) {
-			_cleanup_free_ char *shown =
-				fc_printable(f->facts[i].value, 200);
-			st->rpm_why = fc_asprintf("the rpmdb helper sent a "
-						  "malformed package fact: %s",
-						  shown);
-			return;
-		}
-		st->pkgs = fc_realloc(st->pkgs,
-				      (st->n_pkgs + 1) * sizeof(*st->pkgs));
-		st->pkgs[st->n_pkgs++] = p;
-	}
-	st->rpm_ok = true;
-}
-
-static void choose_table(struct fc_ctx *ctx, struct fc_vstate *st)
-{
-	const struct fc_finding *rf =
-		fc_report_find(ctx->report, "validated.rpmdb");
-	const char *name = rf && st->rpm_ok ? fc_finding_get_fact(rf, "policy")
-					    : NULL;
-	const char *why = rf ? fc_finding_get_fact(rf, "policy_choice") : NULL;
-	if (name) {
-		/* The helper saw the marker packages and chose. */
-		for (size_t i = 0; i < st->n_tables; i++)
-			if (fc_streq(st->tables[i]->name, name))
-				st->table = st->tables[i];
-		if (why)
-			st->choice = fc_strdup(why);
-		if (st->table || st->n_tables == 0 || fc_streq(name, "none"))
-			return;
-		free(st->choice);
-		st->choice = fc_asprintf("the rpmdb helper chose table %s, "
-					 "which is not among the candidates",
-					 name);
-		return;
-	}
-	long pick = fc_policy_choose(st->tables, st->n_tables, NULL, NULL,
-				     &st->choice);
-	if (pick >= 0)
-		st->table = st->tables[pick];
-}
-
-const struct fc_vstate *fc_vstate_get(struct fc_ctx *ctx)
-{
-	static const char key[] = "validated.state";
-	struct fc_vstate *st = fc_cache_get(ctx, key);
-	if (st)
-		return st;
-	st = fc_calloc(1, sizeof(*st));
-	st->host = &ctx->report->host;
-	for (size_t i = 0; ctx->opts.policy_files && ctx->opts.policy_files[i];
-	     i++) {
-		struct fc_policy *p = NULL;
-		struct fc_diags d = { 0 };
-		if (fc_policy_load(ctx->opts.policy_files[i], &p, &d) < 0) {
-			/* 'check' loaded it a moment ago: it changed. */
-			if (!st->load_error)
-				st->load_error = fc_asprintf(
-					"%s: %s", ctx->opts.policy_files[i],
-					d.n ? d.v[0].msg : "cannot load");
-			fc_diags_free(&d);
-			continue;
-		}
-		fc_diags_free(&d);
-		st->tables = fc_realloc(st->tables,
-					(st->n_tables + 1) * sizeof(*st->tables));
-		st->tables[st->n_tables++] = p;
-	}
-	read_rpmdb(ctx, st);
-	choose_table(ctx, st);
-	fc_cache_put(ctx, key, st, vstate_free);
-	return st;
-}
-
-/* --- facts and phrases --------------------------------------------------- */
-
-static void fact_kv(struct fc_finding *f, const char *prefix,
-		    const char *key, const char *value)
-{
-	_cleanup_free_ char *k = fc_asprintf("%s_%s", prefix, key);
-	fc_finding_fact(f, k, "%s", value);
-}
-
-void fc_vfacts_prov(struct fc_finding *f, const char *prefix,
-		    const struct fc_provenance *p)
-{
-	fact_kv(f, prefix, "source", p->source ? p->source : "unknown");
-	fact_kv(f, prefix, "date", p->date ? p->date : "unknown");
-	fact_kv(f, prefix, "confidence", fc_confidence_name(p->confidence));
-	if (p->note)
-		fact_kv(f, prefix, "note", p->note);
-}
-
-void fc_vfacts_table(struct fc_finding *f, const struct fc_vstate *st)
-{
-	fc_finding_fact(f, "policy", "%s", st->table->name);
-	fc_finding_fact(f, "policy_file", "%s", st->table->path);
-}
-
-void fc_vfacts_build(struct fc_finding *f, const struct fc_policy_build *b)
-{
-	if (b->module_name)
-		fc_finding_fact(f, "validated_module_name", "%s",
-				b->module_name);
-	if (b->module_version)
-		fc_finding_fact(f, "validated_module_version", "%s",
-				b->module_version);
-	struct fc_buf pk = { 0 };
-	for (size_t i = 0; i < b->n_pkgs; i++)
-		fc_buf_addf(&pk, "%s%s-%s", i ? " " : "", b->pkgs[i].name,
-			    b->pkgs[i].evr ? b->pkgs[i].evr
-					   : b->pkgs[i].evr_glob);
-	if (pk.data)
-		fc_finding_fact(f, "validated_packages", "%s", pk.data);
-	fc_buf_free(&pk);
-	if (b->cert.number)
-		fc_finding_fact(f, "certificate", "#%s", b->cert.number);
-	else
-		fc_finding_fact(f, "certificate", "unknown");
-	fc_finding_fact(f, "certificate_status", "%s",
-			fc_cert_status_name(b->cert.status));
-	fc_vfacts_prov(f, "certificate", &b->cert.prov);
-	fc_vfacts_prov(f, "build", &b->prov);
-	if (b->note)
-		fc_finding_fact(f, "build_note", "%s", b->note);
-}
-
-void fc_vfacts_rule(struct fc_finding *f, const struct fc_policy_compliant *c)
-{
-	fc_finding_fact(f, "compliant_builds", "%s %s (newer than %s)",
-			c->package, c->evr_glob, c->newer_than);
-	fc_finding_fact(f, "compliant_statement", "%s", c->statement);
-	fc_vfacts_prov(f, "compliant", &c->prov);
-}
-
-static const char *confidence_phrase(enum fc_confidence c)
-{
-	switch (c) {
-	case FC_CONF_THIRD_PARTY:
-		return "from a third-party source, not confirmed with NIST";
-	case FC_CONF_UNCONFIRMED:
-		return "unconfirmed";
-	case FC_CONF_VERIFIED:
-	default:
-		return NULL;
-	}
-}
-
-char *fc_vcert_phrase(const struct fc_policy_build *b)
-{
-	const char *conf = confidence_phrase(b->cert.prov.confidence);
-	_cleanup_free_ char *num = NULL;
-	if (b->cert.number)
-		num = fc_asprintf("certificate #%s, %s", b->cert.number,
-				  fc_cert_status_name(b->cert.status));
-	else if (b->cert.status == FC_CERT_UNKNOWN)
-		num = fc_strdup("certificate number and status unknown");
-	else
-		num = fc_asprintf("certificate number unknown, %s",
-				  fc_cert_status_name(b->cert.status));
-	return fc_asprintf("%s%s%s%s", num, conf ? " (" : "", conf ? conf : "",
-			   conf ? ")" : "");
-}
-
-const char *fc_voe_phrase(const struct fc_vstate *st)
-{
-	const struct fc_policy_os *os = fc_policy_os_find(
-		st->table, st->host->os_id, st->host->os_version_id);
-	return os && os->vendor_affirmed
-		       ? ", on a vendor-affirmed operating environment"
-		       : "";
-}
-
-/* No table to judge by: f says why. */
-static void no_table(struct fc_finding *f, const struct fc_vstate *st)
-{
-	const struct fc_host *h = st->host;
-	if (st->load_error)
-		fc_finding_status(f, FC_STATUS_ERROR,
-				  "a validated-module table changed while "
-				  "fipsctl ran: %s",
-				  st->load_error);
-	else if (st->n_tables)
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "not judged: which validated-module table "
-				  "applies is not known (%s)",
-				  st->choice);
-	else
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "not judged: no validated-module table for "
-				  "%s %s %s (see validated.policy)",
-				  h->os_id ? h->os_id : "unknown",
-				  h->os_version_id ? h->os_version_id : "unknown",
-				  h->arch ? h->arch : "unknown");
-	fc_finding_fact(f, "verdict", "%s", fc_verdict_name(FC_V_UNKNOWN));
-}
-
-bool fc_vstart(struct fc_ctx *ctx, enum fc_module m, struct fc_finding **f,
-	       const struct fc_vstate **st)
-{
-	*st = fc_vstate_get(ctx);
-	*f = fc_ctx_finding(ctx, NULL);
-	fc_finding_fact(*f, "module", "%s", fc_module_name(m));
-	fc_finding_fact(*f, "mode", "%s", ctx->opts.strict ? "strict" : "default");
-	if ((*st)->table)
-		return true;
-	no_table(*f, *st);
-	return false;
-}
-
-/* --- validated.policy ---------------------------------------------------- */
-
-static int run_policy(struct fc_ctx *ctx)
-{
-	const struct fc_vstate *st = fc_vstate_get(ctx);
-	const struct fc_host *h = st->host;
-	const char *id = h->os_id ? h->os_id : "unknown";
-	const char *ver = h->os_version_id ? h->os_version_id : "unknown";
-	const char *arch = h->arch ? h->arch : "unknown";
-	struct fc_finding *f = fc_ctx_finding(ctx, NULL);
-	fc_finding_fact(f, "os", "%s %s", id, ver);
-	fc_finding_fact(f, "arch", "%s", arch);
-	fc_finding_fact(f, "mode", "%s", ctx->opts.strict ? "strict" : "default");
-	if (ctx->opts.policy)
-		fc_finding_fact(f, "policy_option", "%s", ctx->opts.policy);
-	for (size_t i = 0; i < st->n_tables; i++) {
-		_cleanup_free_ char *k = fc_asprintf("candidate.%zu", i + 1);
-		fc_finding_fact(f, k, "%s (%s)", st->tables[i]->name,
-				st->tables[i]->path);
-	}
-	if (st->choice)
-		fc_finding_fact(f, "choice", "%s", st->choice);
-
-	if (st->load_error) {
-		fc_finding_status(f, FC_STATUS_ERROR,
-				  "a validated-module table changed while "
-				  "fipsctl ran: %s",
-				  st->load_error);
-		return 0;
-	}
-	if (!st->table && st->n_tables) {
-		/* Cannot tell which table: not a "no", but not done either. */
-		fc_finding_status(f, FC_STATUS_ERROR,
-				  "cannot tell which validated-module table "
-				  "applies to %s %s %s: %s",
-				  id, ver, arch, st->choice);
-		fc_finding_remedy(f, "fipsctl check --policy NAME (see "
-				     "'fipsctl policy list')");
-		return 0;
-	}
-	if (!st->table) {
-		/*
-		 * Without a table fipsctl cannot tell whether the modules are
-		 * validated builds: that is "could not tell", a skip.  A
-		 * --strict site demands that proof, so there it fails.
-		 */
-		char **dirs = fc_policy_dirs();
-		struct fc_buf b = { 0 };
-		for (size_t i = 0; dirs[i]; i++)
-			fc_buf_addf(&b, "%s%s", i ? " " : "", dirs[i]);
-		fc_finding_fact(f, "searched", "%s", b.data ? b.data : "");
-		fc_buf_free(&b);
-		fc_policy_dirs_free(dirs);
-		fc_finding_status(f, ctx->opts.strict ? FC_STATUS_FAIL
-						      : FC_STATUS_SKIP,
-				  "no validated-module table for %s %s %s: "
-				  "module versions cannot be judged",
-				  id, ver, arch);
-		fc_finding_remedy(f, "add a site table to "
-				     "/etc/fipsctl/policies.d/ (see "
-				     "docs/policies.md) or name one with "
-				     "--policy");
-		return 0;
-	}
-
-	const struct fc_policy *t = st->table;
-	fc_vfacts_table(f, st);
-	fc_finding_fact(f, "title", "%s", t->title);
-	fc_finding_fact(f, "vendor", "%s", t->vendor);
-	fc_vfacts_prov(f, "table", &t->prov);
-	const struct fc_policy_os *os = fc_policy_os_find(t, h->os_id,
-							  h->os_version_id);
-	if (os) {
-		fc_finding_fact(f, "operational_environment", "%s",
-				os->vendor_affirmed ? "vendor-affirmed"
-						    : "listed");
-		fc_vfacts_prov(f, "os", &os->prov);
-	}
-	if (!fc_policy_applies(t, h->os_id, h->os_version_id, h->arch)) {
-		fc_finding_status(f, FC_STATUS_WARN,
-				  "judging by table %s as --policy asks, but "
-				  "it does not list %s %s %s",
-				  t->name, id, ver, arch);
-		return 0;
-	}
-	fc_finding_status(f, FC_STATUS_PASS, "table %s (%s) applies to %s %s "
-					     "%s%s",
-			  t->name, t->title, id, ver, arch,
-			  os && os->vendor_affirmed
-				  ? ", a vendor-affirmed operating environment"
-				  : "");
-	return 0;
-}
 
 /* --- userspace modules --------------------------------------------------- */
 
@@ -471,12 +76,12 @@ static void runtime_read(struct fc_ctx *ctx, enum fc_module m,
 		return;
 	}
 	if (s && s->status == FC_STATUS_SKIP)
-		rt->why = absent_why(ctx->report, sum_id);
+		rt->why = fc_vabsent_why(ctx->report, sum_id);
 	else if (s)
 		rt->why = fc_asprintf("%s reports no module version (%s)",
 				      sum_id, s->summary ? s->summary : "");
 	else
-		rt->why = absent_why(ctx->report, sum_id);
+		rt->why = fc_vabsent_why(ctx->report, sum_id);
 }
 
 static void runtime_match(const struct fc_policy_module *mo, const char *arch,
@@ -510,18 +115,8 @@ static void runtime_match(const struct fc_policy_module *mo, const char *arch,
 	rt->name = NULL;
 }
 
-enum rpm_res {
-	R_UNAVAIL,     /* the rpmdb was not read */
-	R_NONE,        /* no package of the module installed */
-	R_VALIDATED,   /* every package of a validated build */
-	R_COMPLIANT,   /* validated or compliant packages only */
-	R_IN_PROCESS,  /* the packages of a build in process */
-	R_UNVALIDATED, /* anything else */
-	R_UNJUDGED,    /* the table names no packages for the module */
-};
-
 struct rpm_side {
-	enum rpm_res r;
+	enum fc_vrpm r;
 	const struct fc_policy_build *build;
 	const struct fc_policy_compliant *rule;
 	bool by_glob;
@@ -590,7 +185,7 @@ static void rpm_judge(const struct fc_vstate *st, enum fc_module m,
 	const struct fc_policy *t = st->table;
 	const struct fc_policy_module *mo = &t->modules[m];
 	if (!st->rpm_ok) {
-		rs->r = R_UNAVAIL;
+		rs->r = FC_VRPM_UNAVAIL;
 		return;
 	}
 	size_t n_host = 0, n_valid = 0, n_compl = 0, n_inproc = 0, n_unj = 0;
@@ -636,11 +231,11 @@ static void rpm_judge(const struct fc_vstate *st, enum fc_module m,
 		}
 	}
 	if (n_host == 0) {
-		rs->r = R_NONE;
+		rs->r = FC_VRPM_NONE;
 		return;
 	}
 	if (n_unj == n_host) {
-		rs->r = R_UNJUDGED;
+		rs->r = FC_VRPM_UNJUDGED;
 		return;
 	}
 	const struct fc_policy_build *best = NULL;
@@ -650,7 +245,7 @@ static void rpm_judge(const struct fc_vstate *st, enum fc_module m,
 	     b; b = fc_policy_next_build(mo, arch, FC_WALK_VALIDATED, &it)) {
 		size_t have;
 		if (build_installed(st, m, arch, b, &have)) {
-			rs->r = R_VALIDATED;
+			rs->r = FC_VRPM_VALIDATED;
 			rs->build = b;
 			for (size_t k = 0; k < b->n_pkgs; k++)
 				rs->by_glob |= !b->pkgs[k].evr;
@@ -662,18 +257,18 @@ static void rpm_judge(const struct fc_vstate *st, enum fc_module m,
 		}
 	}
 	if (n_compl && n_valid + n_compl == n_host) {
-		rs->r = R_COMPLIANT;
+		rs->r = FC_VRPM_COMPLIANT;
 		rs->rule = fc_policy_find_rule(t, m, arch, first_compl->name,
 					       first_compl->ref);
 		return;
 	}
 	if (n_inproc && n_inproc + n_valid == n_host && !best) {
-		rs->r = R_IN_PROCESS;
+		rs->r = FC_VRPM_IN_PROCESS;
 		rs->build = fc_policy_find_build(t, m, arch, first_inproc->name,
 						 first_inproc->ref, NULL);
 		return;
 	}
-	rs->r = R_UNVALIDATED;
+	rs->r = FC_VRPM_UNVALIDATED;
 	/* Part of a validated build is there: say what is missing. */
 	for (size_t k = 0; best && k < best->n_pkgs; k++) {
 		const struct fc_policy_pkg *pk = &best->pkgs[k];
@@ -688,24 +283,24 @@ static void rpm_judge(const struct fc_vstate *st, enum fc_module m,
 static const char *rpm_res_phrase(const struct rpm_side *rs)
 {
 	switch (rs->r) {
-	case R_NONE:
+	case FC_VRPM_NONE:
 		return "no package of the module is installed";
-	case R_VALIDATED:
+	case FC_VRPM_VALIDATED:
 		return rs->by_glob ? "the installed packages match a validated "
 				     "build by version-release only (the "
 				     "source names no exact build)"
 				   : "the installed packages are a validated "
 				     "build";
-	case R_COMPLIANT:
+	case FC_VRPM_COMPLIANT:
 		return "the installed packages are FIPS-compliant patched "
 		       "builds";
-	case R_IN_PROCESS:
+	case FC_VRPM_IN_PROCESS:
 		return "the installed packages are the build in CMVP review";
-	case R_UNJUDGED:
+	case FC_VRPM_UNJUDGED:
 		return "the table names no packages for this module";
-	case R_UNVALIDATED:
+	case FC_VRPM_UNVALIDATED:
 		return "the installed packages are not a validated build";
-	case R_UNAVAIL:
+	case FC_VRPM_UNAVAIL:
 	default:
 		return "not read";
 	}
@@ -714,14 +309,14 @@ static const char *rpm_res_phrase(const struct rpm_side *rs)
 static void rpm_facts(struct fc_finding *f, const struct fc_vstate *st,
 		      const struct rpm_side *rs)
 {
-	if (rs->r == R_UNAVAIL)
+	if (rs->r == FC_VRPM_UNAVAIL)
 		fc_finding_fact(f, "rpm_match", "not checked: %s", st->rpm_why);
 	else if (rs->problems.len)
 		fc_finding_fact(f, "rpm_match", "%s: %s", rpm_res_phrase(rs),
 				rs->problems.data);
 	else
 		fc_finding_fact(f, "rpm_match", "%s", rpm_res_phrase(rs));
-	if (rs->r != R_UNAVAIL)
+	if (rs->r != FC_VRPM_UNAVAIL)
 		fc_finding_fact(f, "installed", "%s",
 				rs->installed.len ? rs->installed.data : "none");
 	if (rs->other_arch.len)
@@ -782,9 +377,9 @@ static void validated_list(struct fc_finding *f,
  * never mistaken for a runtime check. */
 static char *not_checked_tail(const struct runtime *rt, const struct rpm_side *rs)
 {
-	if (!rt->version && rs->r != R_UNAVAIL)
+	if (!rt->version && rs->r != FC_VRPM_UNAVAIL)
 		return fc_strdup("; runtime module identifier not checked");
-	if (rt->version && rs->r == R_UNAVAIL)
+	if (rt->version && rs->r == FC_VRPM_UNAVAIL)
 		return fc_strdup("; installed packages not checked");
 	return fc_strdup("");
 }
@@ -824,213 +419,311 @@ static char *module_packages(const struct fc_policy_module *mo)
 	return b.len ? fc_buf_steal(&b) : fc_strdup("listed");
 }
 
+
+/* --- the verdict --------------------------------------------------------- */
+
+static const enum fc_verdict outcome_verdict[] = {
+	[FC_VJ_NOT_COVERED] = FC_V_NOT_COVERED,
+	[FC_VJ_NOT_COVERED_ABSENT] = FC_V_NOT_INSTALLED,
+	[FC_VJ_NOT_COVERED_UNREAD] = FC_V_UNKNOWN,
+	[FC_VJ_NO_BUILDS] = FC_V_UNKNOWN,
+	[FC_VJ_VALIDATED_RUNTIME] = FC_V_VALIDATED,
+	[FC_VJ_VALIDATED_DISAGREE] = FC_V_VALIDATED,
+	[FC_VJ_VALIDATED_PACKAGES] = FC_V_VALIDATED,
+	[FC_VJ_VALIDATED_PATTERN] = FC_V_VALIDATED,
+	[FC_VJ_COMPLIANT] = FC_V_COMPLIANT,
+	[FC_VJ_UNVALIDATED_RUNTIME] = FC_V_UNVALIDATED,
+	[FC_VJ_UNVALIDATED_PACKAGES] = FC_V_UNVALIDATED,
+	[FC_VJ_NOT_INSTALLED] = FC_V_NOT_INSTALLED,
+	[FC_VJ_UNJUDGED] = FC_V_UNKNOWN,
+	[FC_VJ_UNLISTED_RUNTIME] = FC_V_UNKNOWN,
+	[FC_VJ_UNREAD] = FC_V_UNKNOWN,
+};
+
+/* The runtime identifier decides when the table lists it; the installed
+ * packages otherwise. */
+static enum fc_vjudge_outcome decide_outcome(const struct fc_vjudge_in *in)
+{
+	if (in->coverage == FC_COVER_NO) {
+		if (in->rpm == FC_VRPM_NONE && !in->runtime_read)
+			return FC_VJ_NOT_COVERED_ABSENT;
+		if (in->rpm == FC_VRPM_UNAVAIL && !in->runtime_read)
+			return FC_VJ_NOT_COVERED_UNREAD;
+		return FC_VJ_NOT_COVERED;
+	}
+	if (in->coverage == FC_COVER_UNKNOWN)
+		return FC_VJ_NO_BUILDS;
+	if (in->runtime_read && in->runtime_validated)
+		return in->rpm == FC_VRPM_UNVALIDATED ||
+				       in->rpm == FC_VRPM_COMPLIANT
+			       ? FC_VJ_VALIDATED_DISAGREE
+			       : FC_VJ_VALIDATED_RUNTIME;
+	if (in->runtime_read && in->runtime_listed)
+		return in->rpm == FC_VRPM_COMPLIANT ? FC_VJ_COMPLIANT
+						    : FC_VJ_UNVALIDATED_RUNTIME;
+	switch (in->rpm) {
+	case FC_VRPM_VALIDATED:
+		return in->rpm_by_glob ? FC_VJ_VALIDATED_PATTERN
+				       : FC_VJ_VALIDATED_PACKAGES;
+	case FC_VRPM_COMPLIANT:
+		return FC_VJ_COMPLIANT;
+	case FC_VRPM_IN_PROCESS:
+	case FC_VRPM_UNVALIDATED:
+		return FC_VJ_UNVALIDATED_PACKAGES;
+	case FC_VRPM_NONE:
+		return in->runtime_read ? FC_VJ_UNLISTED_RUNTIME
+					: FC_VJ_NOT_INSTALLED;
+	case FC_VRPM_UNJUDGED:
+		return FC_VJ_UNJUDGED;
+	case FC_VRPM_UNAVAIL:
+	default:
+		return FC_VJ_UNREAD;
+	}
+}
+
+struct fc_vjudge fc_vjudge_decide(const struct fc_vjudge_in *in)
+{
+	struct fc_vjudge j = { .outcome = decide_outcome(in) };
+	j.verdict = outcome_verdict[j.outcome];
+	j.status = fc_verdict_status(in->strict, j.verdict);
+	if (j.verdict != FC_V_VALIDATED)
+		return j;
+	bool by_runtime = j.outcome == FC_VJ_VALIDATED_RUNTIME ||
+			  j.outcome == FC_VJ_VALIDATED_DISAGREE;
+	enum fc_cert_status cert = by_runtime ? in->runtime_cert : in->rpm_cert;
+	if (cert == FC_CERT_HISTORICAL || cert == FC_CERT_UNKNOWN ||
+	    j.outcome == FC_VJ_VALIDATED_DISAGREE || in->other_arch)
+		j.status = FC_STATUS_WARN;
+	/* Only the version-release is known: not proof of the exact
+	 * certified build a strict site needs. */
+	if (j.outcome == FC_VJ_VALIDATED_PATTERN)
+		j.status = in->strict ? FC_STATUS_FAIL : FC_STATUS_WARN;
+	return j;
+}
+
+/* --- one summary per outcome ---------------------------------------------- */
+
+/* A module being judged: what was read, and the finding. */
+struct judging {
+	struct fc_finding *f;
+	const struct fc_vstate *st;
+	const struct fc_policy *t;
+	const struct fc_policy_module *mo;
+	enum fc_module m;
+	const char *arch, *mname;
+	const struct fc_policy_gap *gap;
+	struct runtime rt;
+	struct rpm_side rs;
+	char *tail; /* not_checked_tail() */
+};
+
+static char *sum_not_covered(const struct judging *j, enum fc_vjudge_outcome o)
+{
+	if (o == FC_VJ_NOT_COVERED_ABSENT)
+		return fc_asprintf("%s is not installed (the table %s has no "
+				   "validated %s module for %s)",
+				   j->mname, j->t->name, j->mname, j->arch);
+	if (o == FC_VJ_NOT_COVERED_UNREAD)
+		return fc_asprintf("not judged: no validated %s module for %s "
+				   "in %s, and whether %s is installed is not "
+				   "known (%s)",
+				   j->mname, j->arch, j->t->name, j->mname,
+				   j->st->rpm_why);
+	return fc_asprintf("not covered: %s has no validated %s module for "
+			   "%s%s%s%s",
+			   j->t->name, j->mname, j->arch, j->gap ? " (" : "",
+			   j->gap ? j->gap->reason : "",
+			   j->gap ? ")" : " (only builds in CMVP review)");
+}
+
+static char *sum_no_builds(const struct judging *j, enum fc_vjudge_outcome o)
+{
+	(void)o;
+	return fc_asprintf("not judged: the table %s lists no %s builds for %s",
+			   j->t->name, j->mname, j->arch);
+}
+
+static char *sum_validated(const struct judging *j, enum fc_vjudge_outcome o)
+{
+	bool by_runtime = o == FC_VJ_VALIDATED_RUNTIME ||
+			  o == FC_VJ_VALIDATED_DISAGREE;
+	const struct fc_policy_build *b = by_runtime ? j->rt.match
+						     : j->rs.build;
+	fc_vfacts_build(j->f, b);
+	_cleanup_free_ char *cert = fc_vcert_phrase(b);
+	const char *what = j->rs.r == FC_VRPM_VALIDATED && j->rs.installed.len
+				   ? j->rs.installed.data
+				   : j->rt.version;
+	_cleanup_free_ char *other = j->rs.other_arch.len
+					     ? fc_asprintf("; not validated: %s",
+							   j->rs.other_arch.data)
+					     : fc_strdup("");
+	if (o == FC_VJ_VALIDATED_PATTERN)
+		fc_finding_fact(j->f, "match_precision",
+				"version-release pattern");
+	return fc_asprintf("validated build %s, %s%s%s%s%s", what, cert,
+			   fc_voe_phrase(j->st),
+			   o == FC_VJ_VALIDATED_DISAGREE
+				   ? "; but the installed packages are not "
+				     "that build"
+				   : "",
+			   other, j->tail);
+}
+
+static char *sum_compliant(const struct judging *j, enum fc_vjudge_outcome o)
+{
+	(void)o;
+	const struct fc_policy_compliant *rule = j->rs.rule;
+	const struct fc_policy_build *base = NULL;
+	if (rule) {
+		fc_vfacts_rule(j->f, rule);
+		base = fc_policy_validated_by_evr(j->t, j->m, j->arch,
+						  rule->package,
+						  rule->newer_than);
+	}
+	if (base)
+		fc_vfacts_build(j->f, base);
+	_cleanup_free_ char *cert = base ? fc_vcert_phrase(base)
+					 : fc_strdup("");
+	return fc_asprintf("compliant: %s is a patched build the vendor "
+			   "states keeps the validated crypto of %s (%s), "
+			   "not the exact validated build%s",
+			   j->rs.installed.data ? j->rs.installed.data : "?",
+			   rule ? rule->newer_than : "?", cert, j->tail);
+}
+
+static char *sum_unvalidated(const struct judging *j, enum fc_vjudge_outcome o)
+{
+	const struct rpm_side *rs = &j->rs;
+	validated_list(j->f, j->mo, j->arch);
+	_cleanup_free_ char *pkgs = exact_build_packages(j->mo, j->arch);
+	if (pkgs)
+		fc_finding_remedy(j->f,
+				  "dnf install %s && dnf versionlock add %s",
+				  pkgs, pkgs);
+	else
+		fc_finding_remedy(j->f,
+				  "install the validated build (see 'fipsctl "
+				  "policy show %s')",
+				  j->t->name);
+	if (o == FC_VJ_UNVALIDATED_RUNTIME)
+		return fc_asprintf("unvalidated: the running module version "
+				   "%s is not a validated build%s%s",
+				   j->rt.version, rs->problems.len ? "; " : "",
+				   rs->problems.len ? rs->problems.data : "");
+	return fc_asprintf("unvalidated: %s%s",
+			   rs->problems.len ? rs->problems.data
+					    : "not a validated build",
+			   j->tail);
+}
+
+static char *sum_not_installed(const struct judging *j,
+			       enum fc_vjudge_outcome o)
+{
+	(void)o;
+	_cleanup_free_ char *names = module_packages(j->mo);
+	return fc_asprintf("%s is not installed (no %s package): nothing to "
+			   "judge",
+			   j->mname, names);
+}
+
+static char *sum_not_judged(const struct judging *j, enum fc_vjudge_outcome o)
+{
+	validated_list(j->f, j->mo, j->arch);
+	if (o == FC_VJ_UNJUDGED)
+		return fc_asprintf("not judged: the table %s names no %s "
+				   "packages and the runtime identifier is "
+				   "not available (%s)",
+				   j->t->name, j->mname,
+				   j->rt.why ? j->rt.why : "not listed");
+	if (o == FC_VJ_UNLISTED_RUNTIME)
+		return fc_asprintf("not judged: the running module %s is not "
+				   "listed and no %s package is installed",
+				   j->rt.version, j->mname);
+	return fc_asprintf("not judged: neither the runtime identifier (%s) "
+			   "nor the installed packages (%s) could be read",
+			   j->rt.why ? j->rt.why : "not listed",
+			   j->st->rpm_why ? j->st->rpm_why : "none listed");
+}
+
+/* The writer of each outcome's summary; it adds the facts and the remedy
+ * that go with it. */
+static char *(*const summaries[])(const struct judging *j,
+				  enum fc_vjudge_outcome o) = {
+	[FC_VJ_NOT_COVERED] = sum_not_covered,
+	[FC_VJ_NOT_COVERED_ABSENT] = sum_not_covered,
+	[FC_VJ_NOT_COVERED_UNREAD] = sum_not_covered,
+	[FC_VJ_NO_BUILDS] = sum_no_builds,
+	[FC_VJ_VALIDATED_RUNTIME] = sum_validated,
+	[FC_VJ_VALIDATED_DISAGREE] = sum_validated,
+	[FC_VJ_VALIDATED_PACKAGES] = sum_validated,
+	[FC_VJ_VALIDATED_PATTERN] = sum_validated,
+	[FC_VJ_COMPLIANT] = sum_compliant,
+	[FC_VJ_UNVALIDATED_RUNTIME] = sum_unvalidated,
+	[FC_VJ_UNVALIDATED_PACKAGES] = sum_unvalidated,
+	[FC_VJ_NOT_INSTALLED] = sum_not_installed,
+	[FC_VJ_UNJUDGED] = sum_not_judged,
+	[FC_VJ_UNLISTED_RUNTIME] = sum_not_judged,
+	[FC_VJ_UNREAD] = sum_not_judged,
+};
+
+static struct fc_vjudge_in judge_input(const struct fc_ctx *ctx,
+				       const struct judging *j,
+				       enum fc_coverage cov)
+{
+	const struct fc_policy_build *rb = j->rt.match;
+	return (struct fc_vjudge_in){
+		.coverage = cov,
+		.strict = ctx->opts.strict,
+		.runtime_read = j->rt.version != NULL,
+		.runtime_listed = j->rt.listed,
+		.runtime_validated = rb && fc_build_is_validated(rb),
+		.runtime_cert = rb ? rb->cert.status : FC_CERT_UNKNOWN,
+		.rpm = j->rs.r,
+		.rpm_by_glob = j->rs.by_glob,
+		.rpm_cert = j->rs.build ? j->rs.build->cert.status
+					: FC_CERT_UNKNOWN,
+		.other_arch = j->rs.other_arch.len > 0,
+	};
+}
+
 static void judge_module(struct fc_ctx *ctx, enum fc_module m,
 			 struct fc_finding *f, const struct fc_vstate *st)
 {
-	const struct fc_policy *t = st->table;
-	const struct fc_policy_module *mo = &t->modules[m];
-	const char *arch = st->host->arch ? st->host->arch : "unknown";
-	const char *mname = fc_module_name(m);
-	struct runtime rt = { 0 };
-	struct rpm_side rs = { 0 };
-	enum fc_verdict v;
-	enum fc_status status;
-	_cleanup_free_ char *summary = NULL;
-
-	runtime_read(ctx, m, &rt);
-	runtime_match(mo, arch, &rt);
-	rpm_judge(st, m, arch, &rs);
+	struct judging j = {
+		.f = f,
+		.st = st,
+		.t = st->table,
+		.mo = &st->table->modules[m],
+		.m = m,
+		.arch = st->host->arch ? st->host->arch : "unknown",
+		.mname = fc_module_name(m),
+	};
+	runtime_read(ctx, m, &j.rt);
+	runtime_match(j.mo, j.arch, &j.rt);
+	rpm_judge(st, m, j.arch, &j.rs);
 	fc_vfacts_table(f, st);
-	fc_finding_fact(f, "arch", "%s", arch);
-	runtime_facts(f, &rt);
-	rpm_facts(f, st, &rs);
-	if (mo->note)
-		fc_finding_fact(f, "table_note", "%s", mo->note);
-	_cleanup_free_ char *tail = not_checked_tail(&rt, &rs);
-
-	const struct fc_policy_gap *gap = NULL;
-	enum fc_coverage cov = fc_policy_coverage(t, m, arch, &gap);
-	if (cov == FC_COVER_NO) {
-		if (gap) {
-			fc_finding_fact(f, "not_covered_reason", "%s", gap->reason);
-			fc_vfacts_prov(f, "not_covered", &gap->prov);
-		}
-		if (rs.r == R_NONE && !rt.version) {
-			v = FC_V_NOT_INSTALLED;
-			summary = fc_asprintf("%s is not installed (the table %s "
-					      "has no validated %s module for "
-					      "%s)",
-					      mname, t->name, mname, arch);
-		} else if (rs.r == R_UNAVAIL && !rt.version) {
-			v = FC_V_UNKNOWN;
-			summary = fc_asprintf("not judged: no validated %s module "
-					      "for %s in %s, and whether %s is "
-					      "installed is not known (%s)",
-					      mname, arch, t->name, mname,
-					      st->rpm_why);
-		} else {
-			v = FC_V_NOT_COVERED;
-			summary = fc_asprintf("not covered: %s has no validated "
-					      "%s module for %s%s%s%s",
-					      t->name, mname, arch,
-					      gap ? " (" : "",
-					      gap ? gap->reason : "",
-					      gap ? ")" : " (only builds in "
-							  "CMVP review)");
-		}
-		status = fc_verdict_status(ctx, v);
-		goto out;
-	}
-	if (cov == FC_COVER_UNKNOWN) {
-		v = FC_V_UNKNOWN;
-		summary = fc_asprintf("not judged: the table %s lists no %s "
-				      "builds for %s",
-				      t->name, mname, arch);
-		status = fc_verdict_status(ctx, v);
-		goto out;
+	fc_finding_fact(f, "arch", "%s", j.arch);
+	runtime_facts(f, &j.rt);
+	rpm_facts(f, st, &j.rs);
+	if (j.mo->note)
+		fc_finding_fact(f, "table_note", "%s", j.mo->note);
+	j.tail = not_checked_tail(&j.rt, &j.rs);
+	enum fc_coverage cov = fc_policy_coverage(j.t, m, j.arch, &j.gap);
+	if (cov == FC_COVER_NO && j.gap) {
+		fc_finding_fact(f, "not_covered_reason", "%s", j.gap->reason);
+		fc_vfacts_prov(f, "not_covered", &j.gap->prov);
 	}
 
-	const struct fc_policy_build *b = NULL;
-	const struct fc_policy_compliant *rule = NULL;
-	bool disagree = false;
-	if (rt.version && rt.match && fc_build_is_validated(rt.match)) {
-		v = FC_V_VALIDATED;
-		b = rt.match;
-		disagree = rs.r == R_UNVALIDATED || rs.r == R_COMPLIANT;
-	} else if (rt.version && rt.listed) {
-		v = rs.r == R_COMPLIANT ? FC_V_COMPLIANT : FC_V_UNVALIDATED;
-		rule = rs.rule;
-	} else {
-		switch (rs.r) {
-		case R_VALIDATED:
-			v = FC_V_VALIDATED;
-			b = rs.build;
-			break;
-		case R_COMPLIANT:
-			v = FC_V_COMPLIANT;
-			rule = rs.rule;
-			break;
-		case R_IN_PROCESS:
-		case R_UNVALIDATED:
-			v = FC_V_UNVALIDATED;
-			break;
-		case R_NONE:
-			v = rt.version ? FC_V_UNKNOWN : FC_V_NOT_INSTALLED;
-			break;
-		case R_UNJUDGED:
-		case R_UNAVAIL:
-		default:
-			v = FC_V_UNKNOWN;
-			break;
-		}
-	}
-	status = fc_verdict_status(ctx, v);
-
-	if (v == FC_V_VALIDATED) {
-		fc_vfacts_build(f, b);
-		_cleanup_free_ char *cert = fc_vcert_phrase(b);
-		const char *what = rs.r == R_VALIDATED && rs.installed.len
-					   ? rs.installed.data
-					   : rt.version;
-		_cleanup_free_ char *other =
-			rs.other_arch.len
-				? fc_asprintf("; not validated: %s",
-					      rs.other_arch.data)
-				: fc_strdup("");
-		summary = fc_asprintf("validated build %s, %s%s%s%s%s", what,
-				      cert, fc_voe_phrase(st),
-				      disagree ? "; but the installed packages "
-						 "are not that build"
-					       : "",
-				      other, tail);
-		if (b->cert.status == FC_CERT_HISTORICAL ||
-		    b->cert.status == FC_CERT_UNKNOWN || disagree ||
-		    rs.other_arch.len)
-			status = FC_STATUS_WARN;
-		if (rs.r == R_VALIDATED && rs.by_glob && !rt.match) {
-			/* Only the version-release is known: not proof of
-			 * the exact certified build a strict site needs. */
-			status = ctx->opts.strict ? FC_STATUS_FAIL
-						  : FC_STATUS_WARN;
-			fc_finding_fact(f, "match_precision", "version-release "
-							      "pattern");
-		}
-	} else if (v == FC_V_COMPLIANT) {
-		const struct fc_policy_build *base = NULL;
-		if (rule) {
-			fc_vfacts_rule(f, rule);
-			base = fc_policy_validated_by_evr(t, m, arch,
-							  rule->package,
-							  rule->newer_than);
-		}
-		if (base)
-			fc_vfacts_build(f, base);
-		_cleanup_free_ char *cert =
-			base ? fc_vcert_phrase(base) : fc_strdup("");
-		summary = fc_asprintf("compliant: %s is a patched build the "
-				      "vendor states keeps the validated "
-				      "crypto of %s (%s), not the exact "
-				      "validated build%s",
-				      rs.installed.data ? rs.installed.data : "?",
-				      rule ? rule->newer_than : "?", cert, tail);
-	} else if (v == FC_V_UNVALIDATED) {
-		validated_list(f, mo, arch);
-		if (rt.version && rt.listed)
-			summary = fc_asprintf("unvalidated: the running module "
-					      "version %s is not a validated "
-					      "build%s%s",
-					      rt.version,
-					      rs.problems.len ? "; " : "",
-					      rs.problems.len ? rs.problems.data
-							      : "");
-		else
-			summary = fc_asprintf("unvalidated: %s%s",
-					      rs.problems.len ? rs.problems.data
-							      : "not a validated "
-								"build",
-					      tail);
-		_cleanup_free_ char *pkgs = exact_build_packages(mo, arch);
-		if (pkgs)
-			fc_finding_remedy(f, "dnf install %s && dnf versionlock "
-					     "add %s",
-					  pkgs, pkgs);
-		else
-			fc_finding_remedy(f, "install the validated build (see "
-					     "'fipsctl policy show %s')",
-					  t->name);
-	} else if (v == FC_V_NOT_INSTALLED) {
-		_cleanup_free_ char *names = module_packages(mo);
-		summary = fc_asprintf("%s is not installed (no %s package): "
-				      "nothing to judge",
-				      mname, names);
-	} else {
-		validated_list(f, mo, arch);
-		if (rs.r == R_UNJUDGED)
-			summary = fc_asprintf("not judged: the table %s names "
-					      "no %s packages and the runtime "
-					      "identifier is not available (%s)",
-					      t->name, mname,
-					      rt.why ? rt.why : "not listed");
-		else if (rs.r == R_NONE)
-			summary = fc_asprintf("not judged: the running module "
-					      "%s is not listed and no %s "
-					      "package is installed",
-					      rt.version, mname);
-		else
-			summary = fc_asprintf("not judged: neither the runtime "
-					      "identifier (%s) nor the "
-					      "installed packages (%s) could "
-					      "be read",
-					      rt.why ? rt.why : "not listed",
-					      st->rpm_why ? st->rpm_why
-							  : "none listed");
-	}
-out:
-	fc_finding_fact(f, "verdict", "%s", fc_verdict_name(v));
-	fc_finding_status(f, status, "%s", summary);
-	free(rt.why);
-	free(rt.from);
-	rpm_side_free(&rs);
+	const struct fc_vjudge_in in = judge_input(ctx, &j, cov);
+	const struct fc_vjudge v = fc_vjudge_decide(&in);
+	_cleanup_free_ char *summary = summaries[v.outcome](&j, v.outcome);
+	fc_finding_fact(f, "verdict", "%s", fc_verdict_name(v.verdict));
+	fc_finding_status(f, v.status, "%s", summary);
+	free(j.tail);
+	free(j.rt.why);
+	free(j.rt.from);
+	rpm_side_free(&j.rs);
 }
 
 static int run_module(struct fc_ctx *ctx)
@@ -1050,24 +743,15 @@ static int run_module(struct fc_ctx *ctx)
 
 /* --- descriptors ----------------------------------------------------------- */
 
-const struct fc_check fc_check_validated_policy = {
-	.id = "validated.policy",
-	.area = "validated",
-	.title = "Validated-module table for this host",
-	.requirement = REQ_TABLES,
-	.run = run_policy,
-	.after_probes = true,
-	.uses_policy = true,
-};
-
 const struct fc_check fc_check_validated_rpmdb = {
 	.id = "validated.rpmdb",
 	.area = "validated",
 	.title = "Installed FIPS module packages (rpmdb)",
-	.requirement = REQ_TABLES "; the installed module packages (name, epoch, "
-		       "version, release, arch) read from the rpmdb with "
-		       "librpm, and compared with the validated builds by "
-		       "rpm's own version comparison",
+	.requirement = FC_VREQ_TABLES "; the installed module packages (name, "
+				      "epoch, version, release, arch) read "
+				      "from the rpmdb with librpm, and "
+				      "compared with the validated builds by "
+				      "rpm's own version comparison",
 	.probe = "rpmdb",
 	.uses_policy = true,
 };
@@ -1077,9 +761,9 @@ const struct fc_check fc_check_validated_rpmdb = {
 		.id = "validated." mod,                                        \
 		.area = "validated",                                           \
 		.title = label " is a validated build",                        \
-		.requirement = REQ_TABLES "; " label " module: runtime "      \
-			       "module identifier first, installed "           \
-			       "packages second, both reported",               \
+		.requirement = FC_VREQ_TABLES "; " label                       \
+			       " module: runtime module identifier first, "    \
+			       "installed packages second, both reported",     \
 		.run = run_module,                                             \
 		.after_probes = true,                                          \
 		.uses_policy = true,                                           \

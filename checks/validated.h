@@ -1,14 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Shared by checks/validated.c (the table, the userspace modules) and
- * checks/validated-kernel.c (running and default boot kernel): what the
- * validated-version checks know once the probes finished.
+ * Shared by the validated-version checks, checks/validated-policy.c (the
+ * table), checks/validated.c (the userspace modules) and
+ * checks/validated-kernel.c (running and default boot kernel): what they
+ * know once the probes finished (checks/verdict.c), and how a userspace
+ * module's verdict is decided.
  */
 #ifndef FC_CHECKS_VALIDATED_H
 #define FC_CHECKS_VALIDATED_H
 
 #include "engine/check.h"
 #include "policy/policy.h"
+
+/* The requirement every validated-version check implements. */
+#define FC_VREQ_TABLES                                                         \
+	"FIPS 140-3 (ISO/IEC 19790 7.2) and CMVP: a module is validated "      \
+	"only in the exact build and operational environment its "             \
+	"certificate names; the tables in policies/ carry the builds, "        \
+	"certificates and their sources"
 
 /* A module's verdict, and two ways of not having one. */
 enum fc_verdict {
@@ -38,8 +47,12 @@ struct fc_vstate {
 const struct fc_vstate *fc_vstate_get(struct fc_ctx *ctx);
 
 const char *fc_verdict_name(enum fc_verdict v);
-/* The finding status for a verdict under the run's mode (--strict). */
-enum fc_status fc_verdict_status(const struct fc_ctx *ctx, enum fc_verdict v);
+/* The finding status for a verdict in the run's mode (--strict). */
+enum fc_status fc_verdict_status(bool strict, enum fc_verdict v);
+
+/* Why a finding another check should have produced is not usable: "check
+ * ID did not run (deselected)" or "ID: its summary". */
+char *fc_vabsent_why(const struct fc_report *r, const char *id);
 
 /* Facts and phrases shared by every module finding. */
 void fc_vfacts_table(struct fc_finding *f, const struct fc_vstate *st);
@@ -58,5 +71,76 @@ const char *fc_voe_phrase(const struct fc_vstate *st);
  */
 bool fc_vstart(struct fc_ctx *ctx, enum fc_module m, struct fc_finding **f,
 	       const struct fc_vstate **st);
+
+/* --- a userspace module's verdict (checks/validated.c) ------------------- */
+
+/* What the installed packages of a module are, by the rpmdb helper's
+ * classes (helpers/rpmdb/probe.c). */
+enum fc_vrpm {
+	FC_VRPM_UNAVAIL,     /* the rpmdb was not read */
+	FC_VRPM_NONE,	     /* no package of the module installed */
+	FC_VRPM_VALIDATED,   /* every package of a validated build */
+	FC_VRPM_COMPLIANT,   /* validated or compliant packages only */
+	FC_VRPM_IN_PROCESS,  /* the packages of a build in process */
+	FC_VRPM_UNVALIDATED, /* anything else */
+	FC_VRPM_UNJUDGED,    /* the table names no packages for the module */
+};
+
+/* Everything the verdict depends on, read and matched beforehand. */
+struct fc_vjudge_in {
+	enum fc_coverage coverage; /* the table's, for the module and arch */
+	bool strict;		   /* --strict */
+	/* The runtime module identifier: read from a probe, the table lists
+	 * module versions for the arch, the one read is a validated build's
+	 * (whose certificate is runtime_cert). */
+	bool runtime_read;
+	bool runtime_listed;
+	bool runtime_validated;
+	enum fc_cert_status runtime_cert;
+	/* The installed packages; with FC_VRPM_VALIDATED, matched by a
+	 * version-release pattern only, and that build's certificate. */
+	enum fc_vrpm rpm;
+	bool rpm_by_glob;
+	enum fc_cert_status rpm_cert;
+	bool other_arch; /* packages of another arch are installed too */
+};
+
+/* One outcome per summary the finding can have. */
+enum fc_vjudge_outcome {
+	/* The table has no validated module for the arch, ... */
+	FC_VJ_NOT_COVERED,
+	FC_VJ_NOT_COVERED_ABSENT, /* ... and the module is not installed */
+	FC_VJ_NOT_COVERED_UNREAD, /* ... and whether it is is not known */
+	/* The table lists nothing at all for the arch. */
+	FC_VJ_NO_BUILDS,
+	/* The running module is a validated build, ... */
+	FC_VJ_VALIDATED_RUNTIME,
+	FC_VJ_VALIDATED_DISAGREE, /* ... the packages are not that build */
+	/* The installed packages are a validated build, ... */
+	FC_VJ_VALIDATED_PACKAGES,
+	FC_VJ_VALIDATED_PATTERN, /* ... by their version-release only */
+	/* Patched builds that keep the validated crypto. */
+	FC_VJ_COMPLIANT,
+	/* Not a validated build: the running module, the packages. */
+	FC_VJ_UNVALIDATED_RUNTIME,
+	FC_VJ_UNVALIDATED_PACKAGES,
+	/* No package of the module and no running module. */
+	FC_VJ_NOT_INSTALLED,
+	/* Not judged: the table names no packages and there is no runtime
+	 * identifier; a running module it does not list and no package;
+	 * neither side could be read. */
+	FC_VJ_UNJUDGED,
+	FC_VJ_UNLISTED_RUNTIME,
+	FC_VJ_UNREAD,
+};
+
+struct fc_vjudge {
+	enum fc_vjudge_outcome outcome;
+	enum fc_verdict verdict;
+	enum fc_status status;
+};
+
+/* The verdict, from in alone: no I/O, no finding. */
+struct fc_vjudge fc_vjudge_decide(const struct fc_vjudge_in *in);
 
 #endif

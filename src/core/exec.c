@@ -2,8 +2,6 @@
 #include "core/exec.h"
 
 #include <errno.h>
-#include <poll.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -117,74 +115,6 @@ int fc_exec_program(const char *opt, const char *opt_name, const char *env_name,
 	return 0;
 }
 
-struct stream {
-	int fd;
-	struct fc_buf buf;
-	bool truncated;
-};
-
-/* One read from a readable pipe; EOF or an error closes it. */
-static void pull(struct stream *s, size_t max)
-{
-	char chunk[8192];
-	ssize_t n = read(s->fd, chunk, sizeof(chunk));
-	if (n < 0 && (errno == EINTR || errno == EAGAIN))
-		return;
-	if (n <= 0) {
-		close(s->fd);
-		s->fd = -1;
-		return;
-	}
-	size_t room = s->buf.len < max ? max - s->buf.len : 0;
-	if ((size_t)n > room)
-		s->truncated = true;
-	fc_buf_add(&s->buf, chunk, (size_t)n < room ? (size_t)n : room);
-}
-
-/* Read both pipes until they close; past the deadline kill the group and
- * allow two more seconds for the pipes to close.  True on a timeout. */
-static bool collect(pid_t pid, struct stream *st, unsigned timeout_ms,
-		    size_t max)
-{
-	unsigned long long deadline = fc_now_ns() +
-				      (unsigned long long)timeout_ms *
-					      1000000ULL;
-	bool killed = false;
-	while (st[0].fd >= 0 || st[1].fd >= 0) {
-		unsigned long long now = fc_now_ns();
-		if (now >= deadline) {
-			if (killed)
-				break;
-			kill(-pid, SIGKILL);
-			kill(pid, SIGKILL);
-			killed = true;
-			deadline = now + 2000000000ULL;
-			continue;
-		}
-		struct pollfd pfd[2];
-		nfds_t n = 0;
-		struct stream *which[2];
-		for (int i = 0; i < 2; i++)
-			if (st[i].fd >= 0) {
-				pfd[n] = (struct pollfd){ st[i].fd, POLLIN, 0 };
-				which[n++] = &st[i];
-			}
-		int wait_ms = (int)((deadline - now) / 1000000ULL) + 1;
-		int pr = poll(pfd, n, wait_ms);
-		if (pr < 0 && errno != EINTR)
-			break;
-		for (nfds_t i = 0; pr > 0 && i < n; i++)
-			if (pfd[i].revents)
-				pull(which[i], max);
-	}
-	for (int i = 0; i < 2; i++)
-		if (st[i].fd >= 0) {
-			close(st[i].fd);
-			st[i].fd = -1;
-		}
-	return killed;
-}
-
 int fc_exec_run(const struct fc_exec_opts *o, const char *const *argv,
 		struct fc_exec_result *res)
 {
@@ -220,18 +150,16 @@ int fc_exec_run(const struct fc_exec_opts *o, const char *const *argv,
 	if (r < 0)
 		return r;
 	pid_t pid = sp.pid;
-	struct stream st[2] = { { .fd = sp.out_fd }, { .fd = sp.err_fd } };
-	bool timed_out = collect(pid, st,
-				 o->timeout_ms ? o->timeout_ms
-					       : FC_EXEC_TIMEOUT_MS_DEFAULT,
-				 o->max_output ? o->max_output
-					       : FC_EXEC_MAX_OUTPUT);
-	if (timed_out) {
-		/* Pipes closed early by the program: it may still run; it
-		 * is past its time either way. */
-		kill(-pid, SIGKILL);
-		kill(pid, SIGKILL);
-	}
+	size_t max = o->max_output ? o->max_output : FC_EXEC_MAX_OUTPUT;
+	struct fc_spawn_stream st[2] = {
+		{ .fd = sp.out_fd, .pid = pid, .max = max },
+		{ .fd = sp.err_fd, .pid = pid, .max = max },
+	};
+	fc_spawn_collect(st, 2,
+			 o->timeout_ms ? o->timeout_ms
+				       : FC_EXEC_TIMEOUT_MS_DEFAULT);
+	/* Killed at the deadline (both streams are its). */
+	bool timed_out = st[0].killed;
 	int wstatus = 0;
 	pid_t w;
 	do

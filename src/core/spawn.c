@@ -3,6 +3,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -153,4 +156,112 @@ done:
 	close_pair(err);
 	close_pair(status);
 	return r;
+}
+
+void fc_spawn_kill(pid_t pid)
+{
+	if (pid <= 0)
+		return;
+	kill(-pid, SIGKILL);
+	kill(pid, SIGKILL);
+}
+
+/* Keep chunk within s->max: its head, or with keep_tail its tail. */
+static void keep(struct fc_spawn_stream *s, const char *chunk, size_t n)
+{
+	if (s->buf.len + n <= s->max) {
+		fc_buf_add(&s->buf, chunk, n);
+		return;
+	}
+	s->truncated = true;
+	if (!s->keep_tail) {
+		fc_buf_add(&s->buf, chunk, s->max - s->buf.len);
+		return;
+	}
+	if (n >= s->max) {
+		s->buf.len = 0;
+		fc_buf_add(&s->buf, chunk + (n - s->max), s->max);
+		return;
+	}
+	size_t drop = s->buf.len + n - s->max; /* < buf.len, as n < max */
+	memmove(s->buf.data, s->buf.data + drop, s->buf.len - drop);
+	s->buf.len -= drop;
+	fc_buf_add(&s->buf, chunk, n);
+}
+
+static void stream_close(struct fc_spawn_stream *s)
+{
+	if (s->fd >= 0) {
+		close(s->fd);
+		s->fd = -1;
+	}
+}
+
+/* One read from a stream poll found ready; EOF or an error closes it. */
+static void pull(struct fc_spawn_stream *s)
+{
+	char chunk[8192];
+	ssize_t n = read(s->fd, chunk, sizeof(chunk));
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	if (n <= 0) {
+		stream_close(s);
+		return;
+	}
+	keep(s, chunk, (size_t)n);
+}
+
+/* Past the deadline: kill each child that still holds a stream open,
+ * once, and mark all its streams. */
+static void kill_open(struct fc_spawn_stream *st, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (st[i].fd < 0 || st[i].killed)
+			continue;
+		fc_spawn_kill(st[i].pid);
+		for (size_t k = 0; k < n; k++)
+			if (st[k].pid == st[i].pid)
+				st[k].killed = true;
+	}
+}
+
+void fc_spawn_collect(struct fc_spawn_stream *st, size_t n, unsigned timeout_ms)
+{
+	struct pollfd *pfd = fc_calloc(n ? n : 1, sizeof(*pfd));
+	size_t *which = fc_calloc(n ? n : 1, sizeof(*which));
+	unsigned long long deadline = fc_now_ns() +
+				      (unsigned long long)timeout_ms *
+					      1000000ULL;
+	bool grace = false;
+	for (;;) {
+		nfds_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (st[i].fd >= 0) {
+				pfd[k] = (struct pollfd){ st[i].fd, POLLIN, 0 };
+				which[k++] = i;
+			}
+		if (k == 0)
+			break;
+		unsigned long long now = fc_now_ns();
+		if (now >= deadline) {
+			if (grace)
+				break;
+			kill_open(st, n);
+			grace = true;
+			deadline = now + FC_SPAWN_KILL_GRACE_MS * 1000000ULL;
+			continue;
+		}
+		unsigned long long left_ms = (deadline - now) / 1000000ULL + 1;
+		int pr = poll(pfd, k,
+			      left_ms > INT_MAX ? INT_MAX : (int)left_ms);
+		if (pr < 0 && errno != EINTR)
+			break;
+		for (nfds_t j = 0; pr > 0 && j < k; j++)
+			if (pfd[j].revents)
+				pull(&st[which[j]]);
+	}
+	for (size_t i = 0; i < n; i++)
+		stream_close(&st[i]);
+	free(pfd);
+	free(which);
 }

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Starting a child process: the one place fipsctl forks.  The library
- * probes (probe.c), the external programs of the exec layer (exec.c) and
- * the evidence helper (helper-run.c) say what the child gets; fc_spawn()
- * makes the pipes, forks, wires the descriptors, execs, and hands back
- * the pid and the parent's pipe ends.  Reading, feeding, deadlines,
- * killing and waiting stay with the caller, which knows what the child
- * is for; so do the program's path and environment policy.
+ * probes (probe.c), the external programs of the exec layer (exec.c), the
+ * evidence helper (helper-run.c) and the OpenSSL helper's lazy load
+ * (helpers/openssl/lazy.c) say what the child gets; fc_spawn() makes the
+ * pipes, forks, wires the descriptors, execs, and hands back the pid and
+ * the parent's pipe ends.  fc_spawn_collect() reads the children's pipes
+ * until they close, within a deadline past which it kills them.  Feeding
+ * stdin and waiting stay with the caller, which knows what the child is
+ * for and what its exit status means; so do the program's path, its
+ * environment policy and its timeout.
  *
  * Every descriptor fc_spawn() creates is close-on-exec, so no child ever
  * holds another child's pipe open (a probe's stdout would never see EOF).
@@ -75,5 +78,41 @@ struct fc_spawned {
 /* why (may be NULL) gets a message on error, to free. */
 int fc_spawn(const struct fc_spawn_opts *o, struct fc_spawned *sp, char **why)
 	FC_WUR;
+
+/* How long fc_spawn_collect() keeps reading after it killed: the pipes
+ * close as the killed processes die. */
+#define FC_SPAWN_KILL_GRACE_MS 2000
+
+/* One pipe a child writes and the parent reads to its end. */
+struct fc_spawn_stream {
+	int fd;	   /* the parent's end; closed and -1 on return */
+	pid_t pid; /* the child that writes it, killed past the deadline */
+	/* Bytes kept (the head, or with keep_tail the tail); the rest is
+	 * read and dropped, so the child never blocks on a full pipe. */
+	size_t max;
+	bool keep_tail;
+	/* What was kept (data NULL when nothing came); the caller frees. */
+	struct fc_buf buf;
+	bool truncated; /* more than max came */
+	bool killed;	/* its child was killed at the deadline */
+};
+
+/*
+ * Read every stream until it closes, all at once (a child writing more
+ * than a pipe holds to one stream while the parent waits on another would
+ * otherwise block both).  Streams may belong to several children.  When
+ * timeout_ms passes with streams still open, each of their children is
+ * sent SIGKILL, to its process group and to itself (fc_spawn_kill), its
+ * streams are marked killed, and reading goes on for at most
+ * FC_SPAWN_KILL_GRACE_MS; a stream still open then is given up.  A child
+ * that closes its pipes early is not waited for or killed: that is the
+ * caller's, who reaps it.  Every fd is closed on return.
+ */
+void fc_spawn_collect(struct fc_spawn_stream *st, size_t n,
+		      unsigned timeout_ms);
+
+/* SIGKILL to pid's process group (when it leads one: new_pgroup) and to
+ * pid itself; either may be gone already. */
+void fc_spawn_kill(pid_t pid);
 
 #endif

@@ -4,8 +4,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <poll.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -234,95 +232,40 @@ int fc_probes_start(struct fc_ctx *ctx, const struct fc_selection *sel,
 	return 0;
 }
 
-static void drain(int *fd, struct fc_buf *b, size_t max, bool keep_tail,
-		  bool *overflow)
-{
-	char chunk[8192];
-	for (;;) {
-		ssize_t n = read(*fd, chunk, sizeof(chunk));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 && errno == EAGAIN)
-			return;
-		if (n <= 0) {
-			close(*fd);
-			*fd = -1;
-			return;
-		}
-		if (b->len + (size_t)n > max) {
-			if (keep_tail) {
-				/* Keep only the tail of stderr. */
-				size_t drop = b->len + (size_t)n - max;
-				if (drop > b->len)
-					drop = b->len;
-				memmove(b->data, b->data + drop, b->len - drop);
-				b->len -= drop;
-			} else {
-				if (overflow)
-					*overflow = true;
-				continue;
-			}
-		}
-		fc_buf_add(b, chunk, (size_t)n);
-	}
-}
-
+/* Read every started helper's stdout (whole, bounded: more is an error)
+ * and the tail of its stderr (for the report), killing those that are
+ * not done by the deadline; then reap them. */
 static void collect(struct fc_probe_set *s, unsigned timeout_ms)
 {
-	unsigned long long start = fc_now_ns();
-	unsigned long long deadline =
-		start + (unsigned long long)timeout_ms * 1000000ULL;
-	for (;;) {
-		struct pollfd pfd[64];
-		struct fc_buf *bufs[64];
-		bool tails[64];
-		bool *ovf[64];
-		int *fds[64];
-		nfds_t n = 0;
-		for (size_t i = 0; i < s->n && n + 2 <= FC_ARRAY_SIZE(pfd); i++) {
-			struct probe_run *p = &s->runs[i];
-			if (p->out_fd >= 0) {
-				pfd[n] = (struct pollfd){ p->out_fd, POLLIN, 0 };
-				bufs[n] = &p->out;
-				tails[n] = false;
-				ovf[n] = &p->out_overflow;
-				fds[n++] = &p->out_fd;
-			}
-			if (p->err_fd >= 0) {
-				pfd[n] = (struct pollfd){ p->err_fd, POLLIN, 0 };
-				bufs[n] = &p->err;
-				tails[n] = true;
-				ovf[n] = NULL;
-				fds[n++] = &p->err_fd;
-			}
-		}
-		if (n == 0)
-			break;
-		unsigned long long now = fc_now_ns();
-		if (now >= deadline) {
-			for (size_t i = 0; i < s->n; i++) {
-				struct probe_run *p = &s->runs[i];
-				if (p->pid > 0 && (p->out_fd >= 0 || p->err_fd >= 0)) {
-					p->timed_out = true;
-					kill(-p->pid, SIGKILL);
-					kill(p->pid, SIGKILL);
-				}
-			}
-			/* Drain what is left; the pipes close as they die. */
-			deadline = now + 2000000000ULL;
-			timeout_ms = 0;
+	/* A started helper has both pipes: its streams are st[k], st[k+1]. */
+	struct fc_spawn_stream *st = fc_calloc(2 * s->n + 1, sizeof(*st));
+	size_t n = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		struct probe_run *p = &s->runs[i];
+		if (p->pid <= 0)
 			continue;
-		}
-		int wait_ms = (int)((deadline - now) / 1000000ULL) + 1;
-		int pr = poll(pfd, n, wait_ms);
-		if (pr < 0 && errno != EINTR)
-			break;
-		for (nfds_t i = 0; i < n; i++)
-			if (pfd[i].revents)
-				drain(fds[i], bufs[i],
-				      tails[i] ? PROBE_STDERR_KEEP : PROBE_STDOUT_MAX,
-				      tails[i], ovf[i]);
+		st[n++] = (struct fc_spawn_stream){ .fd = p->out_fd,
+						    .pid = p->pid,
+						    .max = PROBE_STDOUT_MAX };
+		st[n++] = (struct fc_spawn_stream){ .fd = p->err_fd,
+						    .pid = p->pid,
+						    .max = PROBE_STDERR_KEEP,
+						    .keep_tail = true };
+		/* fc_spawn_collect() closes them. */
+		p->out_fd = p->err_fd = -1;
 	}
+	fc_spawn_collect(st, n, timeout_ms);
+	for (size_t i = 0, k = 0; i < s->n; i++) {
+		struct probe_run *p = &s->runs[i];
+		if (p->pid <= 0)
+			continue;
+		p->out = st[k].buf;
+		p->out_overflow = st[k].truncated;
+		p->err = st[k + 1].buf;
+		p->timed_out = st[k].killed;
+		k += 2;
+	}
+	free(st);
 	for (size_t i = 0; i < s->n; i++) {
 		struct probe_run *p = &s->runs[i];
 		if (p->pid <= 0)
@@ -338,8 +281,7 @@ static void collect(struct fc_probe_set *s, unsigned timeout_ms)
 		}
 		if (w == 0) {
 			p->timed_out = true;
-			kill(-p->pid, SIGKILL);
-			kill(p->pid, SIGKILL);
+			fc_spawn_kill(p->pid);
 			w = waitpid(p->pid, &p->wstatus, 0);
 		}
 		p->reaped = w == p->pid;

@@ -3,10 +3,14 @@
  * Unit tests for src/core/spawn.c, the one place fipsctl forks: pipes on the
  * streams asked for, /dev/null or a fed stdin, both ways of reporting a
  * failed exec, a process group of its own, the environment, descriptors
- * closed at exec, and nothing left open on any path.  The programs are
- * real (/bin/true, /bin/sh, /bin/cat, /usr/bin/env); the failures are
- * real too (a missing path, a file without execute permission, an
- * RLIMIT_NOFILE that leaves no descriptor free).
+ * closed at exec, and nothing left open on any path.  Then the deadline
+ * read, fc_spawn_collect(): both pipes at once past a pipe buffer, the
+ * bounds, a child killed with its group at the deadline, one whose
+ * grandchild escaped the group, one that closes its pipes early, and
+ * several children at once.  The programs are real (/bin/true, /bin/sh,
+ * /bin/cat, /usr/bin/env, seq, sleep, setsid); the failures are real too
+ * (a missing path, a file without execute permission, an RLIMIT_NOFILE
+ * that leaves no descriptor free).
  */
 #include "harness.h"
 
@@ -16,6 +20,7 @@
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 
 #include "core/spawn.h"
 
@@ -473,6 +478,222 @@ static void test_no_fd_leaks(void)
 	CHECK_INT(count_fds(), before);
 }
 
+/* --- fc_spawn_collect ---------------------------------------------------- */
+
+/* What `seq FIRST LAST` prints. */
+static char *seq_text(int first, int last)
+{
+	struct fc_buf b = { 0 };
+	for (int i = first; i <= last; i++)
+		fc_buf_addf(&b, "%d\n", i);
+	return fc_buf_steal(&b);
+}
+
+static double ms_since(unsigned long long t0)
+{
+	return (double)(fc_now_ns() - t0) / 1e6;
+}
+
+/* Start /bin/sh -c script in a process group of its own, stdout and
+ * stderr pipes as st[0] and st[1] with the given bounds. */
+static pid_t start_sh(const char *script, struct fc_spawn_stream st[2],
+		      size_t max_out, size_t max_err)
+{
+	const char *argv[] = { "/bin/sh", "-c", script, NULL };
+	struct fc_spawn_opts o = { .path = argv[0],
+				   .argv = argv,
+				   .stdout_pipe = true,
+				   .stderr_pipe = true,
+				   .new_pgroup = true };
+	struct fc_spawned sp;
+	if (fc_spawn(&o, &sp, NULL) < 0)
+		t_die("fc_spawn /bin/sh");
+	st[0] = (struct fc_spawn_stream){ .fd = sp.out_fd,
+					  .pid = sp.pid,
+					  .max = max_out };
+	st[1] = (struct fc_spawn_stream){ .fd = sp.err_fd,
+					  .pid = sp.pid,
+					  .max = max_err };
+	return sp.pid;
+}
+
+static void check_buf(const struct fc_buf *b, const char *want)
+{
+	CHECK_INT(b->len, strlen(want));
+	CHECK(b->len == strlen(want) &&
+	      memcmp(b->data ? b->data : "", want, b->len) == 0);
+}
+
+/*
+ * More than a pipe holds (64 KiB on Linux) on both pipes, stderr first:
+ * a reader that waited on stdout alone would leave the child blocked on
+ * stderr until the deadline killed it.
+ */
+static void test_collect_both_pipes_past_buffer(void)
+{
+	int before = count_fds();
+	_cleanup_free_ char *want_out = seq_text(100001, 160000);
+	_cleanup_free_ char *want_err = seq_text(1, 60000);
+	CHECK(strlen(want_out) > 256 * 1024 && strlen(want_err) > 256 * 1024);
+	struct fc_spawn_stream st[2];
+	pid_t pid = start_sh("seq 1 60000 >&2; seq 100001 160000", st, 1 << 20,
+			     1 << 20);
+	fc_spawn_collect(st, 2, 20000);
+	CHECK_INT(st[0].fd, -1);
+	CHECK_INT(st[1].fd, -1);
+	check_buf(&st[0].buf, want_out);
+	check_buf(&st[1].buf, want_err);
+	CHECK(!st[0].truncated && !st[1].truncated);
+	CHECK(!st[0].killed && !st[1].killed);
+	int ws = wait_status(pid);
+	CHECK(WIFEXITED(ws) && WEXITSTATUS(ws) == 0);
+	fc_buf_free(&st[0].buf);
+	fc_buf_free(&st[1].buf);
+	CHECK_INT(count_fds(), before);
+}
+
+/* Past max: stdout keeps its head, stderr (keep_tail) its tail, and the
+ * rest is still read, so the child runs to its end. */
+static void test_collect_bounds(void)
+{
+	_cleanup_free_ char *all_out = seq_text(100001, 160000);
+	_cleanup_free_ char *all_err = seq_text(1, 60000);
+	_cleanup_free_ char *head = fc_strndup(all_out, 1000);
+	const char *tail = all_err + strlen(all_err) - 1000;
+	struct fc_spawn_stream st[2];
+	pid_t pid = start_sh("seq 1 60000 >&2; seq 100001 160000", st, 1000,
+			     1000);
+	st[1].keep_tail = true;
+	fc_spawn_collect(st, 2, 20000);
+	check_buf(&st[0].buf, head);
+	check_buf(&st[1].buf, tail);
+	CHECK(st[0].truncated && st[1].truncated);
+	CHECK(!st[0].killed && !st[1].killed);
+	int ws = wait_status(pid);
+	CHECK(WIFEXITED(ws) && WEXITSTATUS(ws) == 0);
+	fc_buf_free(&st[0].buf);
+	fc_buf_free(&st[1].buf);
+
+	/* Within the bound nothing is marked. */
+	pid = start_sh("echo out; echo err >&2", st, 4, 4);
+	fc_spawn_collect(st, 2, 20000);
+	check_buf(&st[0].buf, "out\n");
+	check_buf(&st[1].buf, "err\n");
+	CHECK(!st[0].truncated && !st[1].truncated);
+	(void)wait_status(pid);
+	fc_buf_free(&st[0].buf);
+	fc_buf_free(&st[1].buf);
+}
+
+/*
+ * A child that hangs past the deadline is killed with its process group:
+ * the background sleep holds both pipes too, so they close at once only
+ * when the kill reached it (else only when the grace period ends).
+ */
+static void test_collect_kills_at_deadline(void)
+{
+	int before = count_fds();
+	struct fc_spawn_stream st[2];
+	unsigned long long t0 = fc_now_ns();
+	pid_t pid = start_sh("echo started; echo err >&2; sleep 30 & wait", st,
+			     4096, 4096);
+	fc_spawn_collect(st, 2, 300);
+	double ms = ms_since(t0);
+	CHECK(ms >= 300);
+	CHECK(ms < 300 + FC_SPAWN_KILL_GRACE_MS / 2);
+	CHECK(st[0].killed && st[1].killed);
+	check_buf(&st[0].buf, "started\n");
+	check_buf(&st[1].buf, "err\n");
+	CHECK_INT(st[0].fd, -1);
+	CHECK_INT(st[1].fd, -1);
+	int ws = wait_status(pid);
+	CHECK(WIFSIGNALED(ws) && WTERMSIG(ws) == SIGKILL);
+	fc_buf_free(&st[0].buf);
+	fc_buf_free(&st[1].buf);
+	CHECK_INT(count_fds(), before);
+}
+
+/* A grandchild that left the process group (setsid) keeps the pipes open
+ * after the kill: reading gives up when the grace period ends. */
+static void test_collect_gives_up_after_grace(void)
+{
+	int before = count_fds();
+	struct fc_spawn_stream st[2];
+	unsigned long long t0 = fc_now_ns();
+	pid_t pid = start_sh("setsid sleep 30 & echo $!; wait", st, 4096, 4096);
+	fc_spawn_collect(st, 2, 300);
+	double ms = ms_since(t0);
+	CHECK(ms >= 300 + FC_SPAWN_KILL_GRACE_MS);
+	CHECK(ms < 300 + FC_SPAWN_KILL_GRACE_MS + 1500);
+	CHECK(st[0].killed && st[1].killed);
+	CHECK_INT(st[0].fd, -1);
+	CHECK_INT(st[1].fd, -1);
+	int ws = wait_status(pid);
+	CHECK(WIFSIGNALED(ws) && WTERMSIG(ws) == SIGKILL);
+	/* The escaped sleep is ours to end. */
+	long escaped = st[0].buf.data ? strtol(st[0].buf.data, NULL, 10) : 0;
+	CHECK(escaped > 1);
+	if (escaped > 1)
+		kill((pid_t)escaped, SIGKILL);
+	fc_buf_free(&st[0].buf);
+	fc_buf_free(&st[1].buf);
+	CHECK_INT(count_fds(), before);
+}
+
+/*
+ * stderr closes at once, stdout after a while, then the child runs on
+ * without pipes: both are read to their end, and the child is neither
+ * waited for nor killed (the caller reaps it).
+ */
+static void test_collect_early_close(void)
+{
+	struct fc_spawn_stream st[2];
+	unsigned long long t0 = fc_now_ns();
+	pid_t pid = start_sh("exec 2>&-; sleep 0.3; echo late; exec >&-; "
+			     "sleep 3",
+			     st, 4096, 4096);
+	fc_spawn_collect(st, 2, 20000);
+	double ms = ms_since(t0);
+	CHECK(ms >= 300);
+	CHECK(ms < 2000);
+	check_buf(&st[0].buf, "late\n");
+	check_buf(&st[1].buf, "");
+	CHECK(!st[0].killed && !st[1].killed);
+	/* Still running a moment later (a kill would have ended it). */
+	struct timespec pause = { 0, 200 * 1000000L };
+	nanosleep(&pause, NULL);
+	int ws = 0;
+	CHECK_INT(waitpid(pid, &ws, WNOHANG), 0);
+	fc_spawn_kill(pid);
+	ws = wait_status(pid);
+	CHECK(WIFSIGNALED(ws) && WTERMSIG(ws) == SIGKILL);
+	fc_buf_free(&st[0].buf);
+	fc_buf_free(&st[1].buf);
+}
+
+/* Several children in one call, as the library probes run: only the one
+ * still writing at the deadline is killed. */
+static void test_collect_several_children(void)
+{
+	struct fc_spawn_stream st[4];
+	pid_t slow = start_sh("echo a; exec sleep 30", &st[0], 64, 64);
+	pid_t quick = start_sh("sleep 0.2; echo b; echo B >&2", &st[2], 64, 64);
+	fc_spawn_collect(st, 4, 800);
+	check_buf(&st[0].buf, "a\n");
+	check_buf(&st[2].buf, "b\n");
+	check_buf(&st[3].buf, "B\n");
+	CHECK(st[0].killed && st[1].killed);
+	CHECK(!st[2].killed && !st[3].killed);
+	int ws = wait_status(slow);
+	CHECK(WIFSIGNALED(ws) && WTERMSIG(ws) == SIGKILL);
+	ws = wait_status(quick);
+	CHECK(WIFEXITED(ws) && WEXITSTATUS(ws) == 0);
+	for (size_t i = 0; i < 4; i++) {
+		CHECK_INT(st[i].fd, -1);
+		fc_buf_free(&st[i].buf);
+	}
+}
+
 int main(void)
 {
 	/* fc_spawn() blocks on its status pipe; a descriptor it forgot to
@@ -489,5 +710,11 @@ int main(void)
 	RUN(test_stdin_closed_in_parent);
 	RUN(test_setup_failure_reported);
 	RUN(test_no_fd_leaks);
+	RUN(test_collect_both_pipes_past_buffer);
+	RUN(test_collect_bounds);
+	RUN(test_collect_kills_at_deadline);
+	RUN(test_collect_gives_up_after_grace);
+	RUN(test_collect_early_close);
+	RUN(test_collect_several_children);
 	TEST_MAIN_END();
 }

@@ -2,6 +2,9 @@
 /*
  * Unit tests of checks/validated.c and checks/validated-kernel.c: how the
  * runtime identifier and the installed packages combine into a verdict.
+ * The decision itself (fc_vjudge_decide) is pure and table-tested, one
+ * row per outcome and per status it can take; the checks are then run
+ * whole on a few cases.
  *
  * Test double, and why: the probe and rpmdb findings these checks read
  * are written here by hand.  A RHEL-family runtime module version
@@ -18,6 +21,7 @@
 #include "checks.h"
 #include "harness.h"
 #include "policy/policy.h"
+#include "validated.h"
 
 #define PROV                                                                   \
 	"\"provenance\": {\"source\": \"unit test\", \"date\": \"2026-11\", "   \
@@ -159,6 +163,188 @@ static void test_packages_disagree(void)
 	run_end(&r);
 }
 
+/* An older build of the validated package: unvalidated, and the
+ * summary says how it relates to the validated build. */
+static void test_older_build(void)
+{
+	struct run r;
+	run_start(&r);
+	add_rpmdb(&r, "openssl-libs-1:3.0.7-16.el9_2.x86_64 module=openssl "
+		      "name=openssl-libs evr=1:3.0.7-16.el9_2 arch=x86_64 "
+		      "class=unlisted relation=older");
+	const struct fc_finding *f = judge(&r, &fc_check_validated_openssl);
+	CHECK(f != NULL);
+	if (f) {
+		CHECK_INT(f->status, FC_STATUS_FAIL);
+		CHECK_STR(fc_finding_get_fact(f, "verdict"), "unvalidated");
+		CHECK_STR(f->summary,
+			  "unvalidated: openssl-libs-1:3.0.7-16.el9_2.x86_64 "
+			  "is not a validated build, older than the validated "
+			  "build; runtime module identifier not checked");
+		CHECK_STR(f->remediation,
+			  "dnf install openssl-libs-1:3.0.7-17.el9_2 && dnf "
+			  "versionlock add openssl-libs-1:3.0.7-17.el9_2");
+	}
+	run_end(&r);
+}
+
+/* --- the decision, one row per outcome ------------------------------------ */
+
+/* A runtime identifier of a validated build (certificate active), and the
+ * packages of a validated build (exact EVRs, certificate active). */
+#define RT_VALIDATED                                                           \
+	.runtime_read = true, .runtime_listed = true,                          \
+	.runtime_validated = true, .runtime_cert = FC_CERT_ACTIVE
+#define RPM_VALIDATED .rpm = FC_VRPM_VALIDATED, .rpm_cert = FC_CERT_ACTIVE
+
+/* clang-format off: one row, one case; each input starts with the
+ * coverage */
+static const struct vrow {
+	const char *name;
+	struct fc_vjudge_in in;
+	enum fc_vjudge_outcome outcome;
+	enum fc_verdict verdict;
+	enum fc_status status;
+} vrows[] = {
+	{ "validated: runtime and packages",
+	  { FC_COVER_YES, .rpm = FC_VRPM_VALIDATED, RT_VALIDATED },
+	  FC_VJ_VALIDATED_RUNTIME, FC_V_VALIDATED, FC_STATUS_PASS },
+	{ "validated: runtime, rpmdb not read",
+	  { FC_COVER_YES, .rpm = FC_VRPM_UNAVAIL, RT_VALIDATED },
+	  FC_VJ_VALIDATED_RUNTIME, FC_V_VALIDATED, FC_STATUS_PASS },
+	{ "validated, strict: the exact build passes",
+	  { FC_COVER_YES, .strict = true, .rpm = FC_VRPM_VALIDATED,
+	    RT_VALIDATED },
+	  FC_VJ_VALIDATED_RUNTIME, FC_V_VALIDATED, FC_STATUS_PASS },
+	{ "validated, certificate number and status unknown",
+	  { FC_COVER_YES, .runtime_read = true, .runtime_listed = true,
+	    .runtime_validated = true, .runtime_cert = FC_CERT_UNKNOWN },
+	  FC_VJ_VALIDATED_RUNTIME, FC_V_VALIDATED, FC_STATUS_WARN },
+	{ "validated, certificate historical",
+	  { FC_COVER_YES, .runtime_read = true, .runtime_listed = true,
+	    .runtime_validated = true, .runtime_cert = FC_CERT_HISTORICAL },
+	  FC_VJ_VALIDATED_RUNTIME, FC_V_VALIDATED, FC_STATUS_WARN },
+	{ "validated, packages of another arch installed",
+	  { FC_COVER_YES, .rpm = FC_VRPM_VALIDATED, .other_arch = true,
+	    RT_VALIDATED },
+	  FC_VJ_VALIDATED_RUNTIME, FC_V_VALIDATED, FC_STATUS_WARN },
+	{ "validated runtime, packages not that build",
+	  { FC_COVER_YES, .rpm = FC_VRPM_UNVALIDATED, RT_VALIDATED },
+	  FC_VJ_VALIDATED_DISAGREE, FC_V_VALIDATED, FC_STATUS_WARN },
+	{ "validated runtime, packages a patched build",
+	  { FC_COVER_YES, .rpm = FC_VRPM_COMPLIANT, RT_VALIDATED },
+	  FC_VJ_VALIDATED_DISAGREE, FC_V_VALIDATED, FC_STATUS_WARN },
+	{ "validated runtime, packages by pattern: the runtime is exact",
+	  { FC_COVER_YES, .rpm = FC_VRPM_VALIDATED, .rpm_by_glob = true,
+	    .strict = true, RT_VALIDATED },
+	  FC_VJ_VALIDATED_RUNTIME, FC_V_VALIDATED, FC_STATUS_PASS },
+	{ "validated packages, no runtime identifier",
+	  { FC_COVER_YES, RPM_VALIDATED },
+	  FC_VJ_VALIDATED_PACKAGES, FC_V_VALIDATED, FC_STATUS_PASS },
+	{ "validated packages, certificate unknown",
+	  { FC_COVER_YES, .rpm = FC_VRPM_VALIDATED,
+	    .rpm_cert = FC_CERT_UNKNOWN },
+	  FC_VJ_VALIDATED_PACKAGES, FC_V_VALIDATED, FC_STATUS_WARN },
+	/* A runtime version the table does not list says nothing. */
+	{ "validated packages, runtime identifier not listed",
+	  { FC_COVER_YES, .runtime_read = true, RPM_VALIDATED },
+	  FC_VJ_VALIDATED_PACKAGES, FC_V_VALIDATED, FC_STATUS_PASS },
+	{ "validated packages by version-release pattern",
+	  { FC_COVER_YES, .rpm_by_glob = true, RPM_VALIDATED },
+	  FC_VJ_VALIDATED_PATTERN, FC_V_VALIDATED, FC_STATUS_WARN },
+	{ "validated packages by pattern, strict",
+	  { FC_COVER_YES, .strict = true, .rpm_by_glob = true,
+	    RPM_VALIDATED },
+	  FC_VJ_VALIDATED_PATTERN, FC_V_VALIDATED, FC_STATUS_FAIL },
+	{ "compliant packages",
+	  { FC_COVER_YES, .rpm = FC_VRPM_COMPLIANT },
+	  FC_VJ_COMPLIANT, FC_V_COMPLIANT, FC_STATUS_WARN },
+	{ "compliant packages, strict",
+	  { FC_COVER_YES, .strict = true, .rpm = FC_VRPM_COMPLIANT },
+	  FC_VJ_COMPLIANT, FC_V_COMPLIANT, FC_STATUS_FAIL },
+	{ "compliant packages, listed runtime not a validated build",
+	  { FC_COVER_YES, .runtime_read = true, .runtime_listed = true,
+	    .rpm = FC_VRPM_COMPLIANT },
+	  FC_VJ_COMPLIANT, FC_V_COMPLIANT, FC_STATUS_WARN },
+	/* The module that runs decides over the packages. */
+	{ "runtime identifier mismatch, validated packages",
+	  { FC_COVER_YES, .runtime_read = true, .runtime_listed = true,
+	    RPM_VALIDATED },
+	  FC_VJ_UNVALIDATED_RUNTIME, FC_V_UNVALIDATED, FC_STATUS_FAIL },
+	{ "runtime identifier mismatch, rpmdb not read",
+	  { FC_COVER_YES, .runtime_read = true, .runtime_listed = true },
+	  FC_VJ_UNVALIDATED_RUNTIME, FC_V_UNVALIDATED, FC_STATUS_FAIL },
+	{ "older or unlisted packages",
+	  { FC_COVER_YES, .rpm = FC_VRPM_UNVALIDATED },
+	  FC_VJ_UNVALIDATED_PACKAGES, FC_V_UNVALIDATED, FC_STATUS_FAIL },
+	{ "packages of the build in CMVP review",
+	  { FC_COVER_YES, .rpm = FC_VRPM_IN_PROCESS },
+	  FC_VJ_UNVALIDATED_PACKAGES, FC_V_UNVALIDATED, FC_STATUS_FAIL },
+	{ "not installed",
+	  { FC_COVER_YES, .rpm = FC_VRPM_NONE },
+	  FC_VJ_NOT_INSTALLED, FC_V_NOT_INSTALLED, FC_STATUS_SKIP },
+	{ "unlisted runtime identifier, no package",
+	  { FC_COVER_YES, .runtime_read = true, .rpm = FC_VRPM_NONE },
+	  FC_VJ_UNLISTED_RUNTIME, FC_V_UNKNOWN, FC_STATUS_SKIP },
+	{ "the table names no packages, no runtime identifier",
+	  { FC_COVER_YES, .rpm = FC_VRPM_UNJUDGED },
+	  FC_VJ_UNJUDGED, FC_V_UNKNOWN, FC_STATUS_SKIP },
+	{ "neither side read",
+	  { FC_COVER_YES, .rpm = FC_VRPM_UNAVAIL },
+	  FC_VJ_UNREAD, FC_V_UNKNOWN, FC_STATUS_SKIP },
+	{ "not covered, packages installed",
+	  { FC_COVER_NO, RPM_VALIDATED },
+	  FC_VJ_NOT_COVERED, FC_V_NOT_COVERED, FC_STATUS_FAIL },
+	/* Not covered wins over a validated build of another table row. */
+	{ "not covered, a running module",
+	  { FC_COVER_NO, .rpm = FC_VRPM_NONE, RT_VALIDATED },
+	  FC_VJ_NOT_COVERED, FC_V_NOT_COVERED, FC_STATUS_FAIL },
+	{ "not covered, not installed",
+	  { FC_COVER_NO, .rpm = FC_VRPM_NONE },
+	  FC_VJ_NOT_COVERED_ABSENT, FC_V_NOT_INSTALLED, FC_STATUS_SKIP },
+	{ "not covered, rpmdb not read",
+	  { FC_COVER_NO, .rpm = FC_VRPM_UNAVAIL },
+	  FC_VJ_NOT_COVERED_UNREAD, FC_V_UNKNOWN, FC_STATUS_SKIP },
+	{ "the table lists nothing for the arch",
+	  { FC_COVER_UNKNOWN, RPM_VALIDATED, RT_VALIDATED },
+	  FC_VJ_NO_BUILDS, FC_V_UNKNOWN, FC_STATUS_SKIP },
+};
+/* clang-format on */
+
+static void test_decision_table(void)
+{
+	for (size_t i = 0; i < FC_ARRAY_SIZE(vrows); i++) {
+		const struct vrow *w = &vrows[i];
+		struct fc_vjudge j = fc_vjudge_decide(&w->in);
+		if (j.outcome != w->outcome || j.verdict != w->verdict ||
+		    j.status != w->status) {
+			fprintf(stderr,
+				"%s: outcome %d verdict %s status %s, expected "
+				"outcome %d verdict %s status %s\n",
+				w->name, (int)j.outcome,
+				fc_verdict_name(j.verdict),
+				fc_status_name(j.status), (int)w->outcome,
+				fc_verdict_name(w->verdict),
+				fc_status_name(w->status));
+			fc_t_fail_now++;
+		}
+	}
+}
+
+/* Every outcome has its row. */
+static void test_decision_table_complete(void)
+{
+	for (int o = FC_VJ_NOT_COVERED; o <= FC_VJ_UNREAD; o++) {
+		bool seen = false;
+		for (size_t i = 0; i < FC_ARRAY_SIZE(vrows) && !seen; i++)
+			seen = (int)vrows[i].outcome == o;
+		if (!seen) {
+			fprintf(stderr, "no row for outcome %d\n", o);
+			fc_t_fail_now++;
+		}
+	}
+}
+
 /* A helper that sends garbage is "not checked", never a verdict. */
 static void test_malformed_helper_fact(void)
 {
@@ -223,6 +409,9 @@ int main(void)
 	RUN(test_runtime_and_rpm_agree);
 	RUN(test_runtime_mismatch_wins);
 	RUN(test_packages_disagree);
+	RUN(test_older_build);
+	RUN(test_decision_table);
+	RUN(test_decision_table_complete);
 	RUN(test_malformed_helper_fact);
 	RUN(test_boot_default_unknown);
 	RUN(test_kernel_not_listed);
