@@ -5,7 +5,9 @@
 # Tiers: C unit tests, fuzz corpus replay, shell tests (tests/*/test-*.sh)
 # against the built binary.  Each test prints "ok NAME", "not ok NAME" or
 # "skip NAME: reason"; anything else is passed through as diagnostics.
-#   TESTS=glob  run only shell/unit tests whose file name matches the glob
+#   TESTS=glob  run only shell/unit tests whose file name matches the glob,
+#               or the fixture cases (tests/cases/AREA/CASE) whose AREA or
+#               AREA/CASE matches it: TESTS=boot, TESTS='validated/alma92-*'
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-build}
@@ -71,9 +73,18 @@ for tier in integration probes policy pin-kernel selftest evidence cross; do
 	ls "$dir"/test-*.sh > /dev/null 2>&1 || continue
 	echo "== $tier"
 	for s in "$dir"/test-*.sh; do
-		case $(basename "$s") in $filter) ;; *) continue ;; esac
-		echo "-- $(basename "$s")"
-		bash "$s" > "$log" 2>&1; account "$(basename "$s")" $?
+		cases=
+		case $(basename "$s") in
+		$filter) ;;
+		test-cases.sh)
+			# The fixture-case driver runs the cases TESTS names.
+			[ -n "$(python3 "$top/tests/cases/lib/expect.py" --list "$filter" 2> /dev/null)" ] ||
+				continue
+			cases=$filter ;;
+		*) continue ;;
+		esac
+		echo "-- $(basename "$s")${cases:+ ($cases)}"
+		CASES=$cases bash "$s" > "$log" 2>&1; account "$(basename "$s")" $?
 	done
 done
 

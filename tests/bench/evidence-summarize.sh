@@ -34,7 +34,7 @@ printf 'this host: bundle %s bytes (%s members), export %s ms; with --selftest %
 	"$(stat -c %s "$tmp/host-st.tar.gz")" "$host_st_ms"
 
 # --- N bundles ---------------------------------------------------------------------
-"$top/tests/fixtures/mkroots.sh" "$tmp/roots" el92-fips > /dev/null
+"$top/tests/cases/mkroot.sh" all/el92-fips "$tmp/roots/el92-fips" > /dev/null
 "$fipsctl" --root "$tmp/roots/el92-fips" evidence export -o "$tmp/seed.tar.gz" -q > /dev/null 2>&1 || true
 mkdir -p "$tmp/seed" "$tmp/b"
 tar -xzf "$tmp/seed.tar.gz" -C "$tmp/seed"

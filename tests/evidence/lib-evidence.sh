@@ -5,11 +5,22 @@ SCHEMAS=$TOP/../shared/schemas
 HELPER=$BUILD/probes/fipsctl-probe-evidence
 EVROOTS=$t_tmp/roots
 
-# Build the fixture roots (tests/fixtures/mkroots.sh) once per script.
+# ev_roots [NAME...]: the roots of the whole-host fixture cases
+# tests/cases/all/NAME (all of them without NAME) at $EVROOTS/NAME, once
+# per script.
 ev_roots() {
 	[ -d "$EVROOTS" ] && return 0
-	"$TOP/tests/fixtures/mkroots.sh" "$EVROOTS" "$@" > "$t_tmp/mkroots.log" 2>&1 ||
-		{ cat "$t_tmp/mkroots.log" >&2; return 1; }
+	local c cases=()
+	if [ $# -eq 0 ]; then
+		while read -r c; do
+			case $c in all/*) cases+=("$c") ;; esac
+		done < <("$TOP/tests/cases/mkroot.sh" list)
+	else
+		for c in "$@"; do cases+=("all/$c"); done
+	fi
+	mkdir -p "$EVROOTS"
+	"$TOP/tests/cases/mkroot.sh" --in "$EVROOTS" "${cases[@]}" > "$t_tmp/mkroot.log" 2>&1 ||
+		{ cat "$t_tmp/mkroot.log" >&2; return 1; }
 }
 
 # Signing keys: P-256, P-384, RSA 3072, a second P-256 (the wrong key),

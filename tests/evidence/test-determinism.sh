@@ -9,7 +9,7 @@
 F=$FIPSCTL
 W=$t_tmp/w
 mkdir -p "$W"
-ev_roots el92-fips || { not_ok determinism-fixture-root "mkroots.sh failed"; t_done; exit; }
+ev_roots el92-fips || { not_ok determinism-fixture-root "tests/cases/mkroot.sh failed"; t_done; exit; }
 R=$EVROOTS/el92-fips
 
 # The writer itself: the same members twice, byte for byte (sorted

@@ -11,7 +11,7 @@
 F=$FIPSCTL
 W=$t_tmp/w
 mkdir -p "$W"
-ev_roots || { not_ok evidence-fixture-roots "mkroots.sh failed"; t_done; exit; }
+ev_roots || { not_ok evidence-fixture-roots "tests/cases/mkroot.sh failed"; t_done; exit; }
 
 # --- every fixture root ----------------------------------------------------
 for root in "$EVROOTS"/*; do

@@ -52,7 +52,7 @@ else
 fi
 
 # --- check, on this host and on every fixture root ---------------------------------
-ev_roots || { not_ok formats-fixture-roots "mkroots.sh failed"; t_done; exit; }
+ev_roots || { not_ok formats-fixture-roots "tests/cases/mkroot.sh failed"; t_done; exit; }
 check_formats() {
 	local name=$1
 	shift

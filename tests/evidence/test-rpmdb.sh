@@ -6,19 +6,18 @@
 # throwaway GnuPG key, compared with what rpm itself says.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/evidence/lib-evidence.sh"
-. "$TOP/tests/policy/lib-hosts.sh"
 
 F=$FIPSCTL
 W=$t_tmp/w
 mkdir -p "$W"
-why=$(rpms_missing)
-if [ -n "$why" ]; then
-	skip evidence-rpmdb "$why"
-	t_done
-	exit
-fi
 R=$W/root
-make_host alma92-compliant "$R" || { not_ok evidence-rpmdb-host "make_host failed"; t_done; exit; }
+"$TOP/tests/cases/mkroot.sh" validated/alma92-compliant "$R" 2> "$t_tmp/mkroot.err"
+case $? in
+0) ;;
+77) skip evidence-rpmdb "$(tail -1 "$t_tmp/mkroot.err")"; t_done; exit ;;
+*) not_ok evidence-rpmdb-host "tests/cases/mkroot.sh validated/alma92-compliant failed"
+   cat "$t_tmp/mkroot.err" >&2; t_done; exit ;;
+esac
 q() { rpm --root "$R" --dbpath /var/lib/rpm -q --qf "$1" "$2" 2> /dev/null; }
 
 "$F" --root "$R" evidence export -o "$W/b.tar.gz" -q > /dev/null 2>&1
@@ -45,7 +44,7 @@ export GNUPGHOME=$W/gnupg
 mkdir -m 700 "$GNUPGHOME"
 gpg --batch --passphrase '' --quick-gen-key 'fipsctl test <test@fipsctl.invalid>' rsa2048 sign 1d > /dev/null 2>&1
 keyid=$(gpg --list-keys --with-colons 2> /dev/null | awk -F: '/^pub/ {print tolower($5); exit}')
-rpmfile=$(ls "$RPM_DIR"/kernel-core-5.14.0-284.1101.el9_2.tuxcare.7.x86_64.rpm)
+rpmfile=$(ls "${FIPSCTL_CACHE:-/var/cache/fipsctl-test}"/rpms/kernel-core-5.14.0-284.1101.el9_2.tuxcare.7.x86_64.rpm)
 cp "$rpmfile" "$W/k.rpm"
 if [ -n "$keyid" ] &&
 	rpmsign --define "__gpg $(command -v gpg)" --define "_gpg_name fipsctl test" \

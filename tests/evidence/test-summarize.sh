@@ -10,7 +10,7 @@
 F=$FIPSCTL
 W=$t_tmp/w
 mkdir -p "$W"
-ev_roots el92-fips fips-disabled missing-files || { not_ok summarize-roots "mkroots.sh failed"; t_done; exit; }
+ev_roots el92-fips fips-disabled missing-files || { not_ok summarize-roots "tests/cases/mkroot.sh failed"; t_done; exit; }
 for s in el92-fips fips-disabled missing-files; do
 	"$F" --root "$EVROOTS/$s" evidence export -o "$W/$s.tar.gz" -q > /dev/null 2>&1
 done

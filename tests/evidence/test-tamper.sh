@@ -10,7 +10,7 @@
 F=$FIPSCTL
 W=$t_tmp/w
 mkdir -p "$W"
-ev_roots el92-fips || { not_ok tamper-fixture-root "mkroots.sh failed"; t_done; exit; }
+ev_roots el92-fips || { not_ok tamper-fixture-root "tests/cases/mkroot.sh failed"; t_done; exit; }
 ev_keys || { not_ok tamper-keys "openssl could not make test keys"; t_done; exit; }
 R=$EVROOTS/el92-fips
 "$F" --root "$R" evidence export -o "$W/signed.tar.gz" --sign-key "$K/p256.pem" -q > /dev/null 2>&1

@@ -32,7 +32,7 @@ fi
 # Requirements, summaries and remedies in every expected report and in the
 # string literals the checks and probe helpers build findings from.
 hits=$(cd "$TOP" && grep -rnE "\"(requirement|summary|remediation)\": \"[^\"]*$ticket" \
-	tests/golden tests/cases 2> /dev/null | head -5)
+	tests/cases | head -5)
 if [ -z "$hits" ]; then ok "expected reports name no ticket"
 else not_ok "expected reports name no ticket" "$hits"; fi
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# 'fipsctl check --format json' against docs/report.schema.json: the live host and every fixture root validate, the summary
-# agrees with the findings, the schema agrees with src/core/version.h, and
-# mutated documents are rejected (so this test can fail).
+# 'fipsctl check --format json' against docs/report.schema.json: the live
+# host and every whole-host fixture case validate, the summary agrees with
+# the findings, the schema agrees with src/core/version.h, and mutated
+# documents are rejected (so this test can fail).
 . "$(dirname "$0")/../lib.sh"
 
 schema=$TOP/docs/report.schema.json
@@ -101,15 +102,19 @@ else
 	sed 's/^/    stderr: /' "$t_tmp/live.err" >&2
 fi
 
-# Every fixture root, and a selection that leaves nothing to run.
-if "$TOP/tests/fixtures/mkroots.sh" "$t_tmp/roots" > "$t_tmp/mk.log" 2>&1; then
-	for s in $("$TOP/tests/fixtures/mkroots.sh" list); do
+# Every whole-host fixture case (tests/cases/all/), and a selection that
+# leaves nothing to run.
+cases=$("$TOP/tests/cases/mkroot.sh" list | grep '^all/')
+# shellcheck disable=SC2086
+if "$TOP/tests/cases/mkroot.sh" --in "$t_tmp/roots" $cases > "$t_tmp/mk.log" 2>&1; then
+	for c in $cases; do
+		s=${c#all/}
 		timeout 60 "$FIPSCTL" --root "$t_tmp/roots/$s" check --format json \
 			> "$t_tmp/$s.json" 2> /dev/null
 		validate "fixture-$s" "$t_tmp/$s.json"
 	done
 else
-	not_ok fixtures "tests/fixtures/mkroots.sh failed"
+	not_ok fixtures "tests/cases/mkroot.sh failed"
 	sed 's/^/    /' "$t_tmp/mk.log" >&2
 fi
 "$FIPSCTL" --root "$t_tmp/roots/el92-fips" check --format json --skip '*' \

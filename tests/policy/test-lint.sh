@@ -71,7 +71,7 @@ grep -q "site/unknown-key.json:16:47: unknown key" "$t_tmp/err" ||
 	not_ok check-broken-site-table-message "$(cat "$t_tmp/err")"
 # ... but only when a check that uses the tables is selected.
 FIPSCTL_POLICY_DIR=$TOP/policies:$t_tmp/site "$FIPSCTL" check --only kernel.fips_enabled \
-	--root "$TOP/tests/policy/hosts" > "$t_tmp/out" 2> "$t_tmp/err"
+	--root "$TOP/examples/alma92-fips" > "$t_tmp/out" 2> "$t_tmp/err"
 rc=$?
 if [ "$rc" -ne 2 ] && ! grep -q unknown-key "$t_tmp/err"; then
 	ok check-broken-site-table-unused

@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The hosts of the validated.* cases (tests/cases/validated/): a case's
+# mkroot sets OS_ID, OS_VERSION_ID, ARCH, the RUNNING and DEFAULT kernel,
+# the installed PACKAGES (names of tests/setup/test-rpms.list) and, when the
+# kernel names its crypto module, FIPS_NAME, then calls 'rpm_host NAME'.
+# That writes os-release, the /proc copies fipsctl reads, a BLS entry per
+# installed kernel with the default in a grubenv written by grub-editenv,
+# and a real rpmdb holding the packages, installed by rpm from the RPMs
+# tests/setup/40-test-rpms.sh built.
+
+: "${FIPSCTL_CACHE:=/var/cache/fipsctl-test}"
+RPM_DIR=$FIPSCTL_CACHE/rpms
+MACHINE_ID=0c5e6f2a9b8d4c7e8f1a2b3c4d5e6f70
+FIPS_NAME=
+
+# rpm_host NAME: host NAME's root into $ROOT.
+rpm_host() {
+	local name=$1 r=$ROOT p ver out files=()
+	need rpm "rpm is not installed (tests/deps.sh)"
+	if [ ! -f "$RPM_DIR/STAMP" ]; then
+		echo "no test RPMs in $RPM_DIR (run tests/setup/40-test-rpms.sh)" >&2
+		exit 77
+	fi
+	put "$r/etc/os-release" <<-OSR
+		NAME="$OS_ID"
+		VERSION="$OS_VERSION_ID"
+		ID="$OS_ID"
+		VERSION_ID="$OS_VERSION_ID"
+		PRETTY_NAME="$OS_ID $OS_VERSION_ID (fipsctl fixture $name)"
+	OSR
+	echo "$MACHINE_ID" | put "$r/etc/machine-id"
+	echo "$RUNNING" | put "$r/proc/sys/kernel/osrelease"
+	echo "$ARCH" | put "$r/proc/sys/kernel/arch"
+	echo "$name.example.com" | put "$r/proc/sys/kernel/hostname"
+	echo 1 | put "$r/proc/sys/crypto/fips_enabled"
+	if [ -n "$FIPS_NAME" ]; then
+		echo "$FIPS_NAME" | put "$r/proc/sys/crypto/fips_name"
+	fi
+	echo "BOOT_IMAGE=(hd0,gpt2)/boot/vmlinuz-$RUNNING root=/dev/vda3 ro fips=1" |
+		put "$r/proc/cmdline"
+
+	# One BLS entry per installed kernel of the host's architecture, as
+	# kernel-install writes them with /boot on the root filesystem.
+	for p in $PACKAGES; do
+		files+=("$RPM_DIR/$p.rpm")
+		case $p in
+		kernel-core-*."$ARCH")
+			ver=${p#kernel-core-}
+			put "$r/boot/loader/entries/$MACHINE_ID-$ver.conf" <<-BLS
+				title $OS_ID ($ver) $OS_VERSION_ID
+				version $ver
+				linux /boot/vmlinuz-$ver
+				initrd /boot/initramfs-$ver.img
+				options root=/dev/vda3 ro fips=1
+				grub_users \$grub_users
+				grub_arg --unrestricted
+				grub_class $OS_ID
+			BLS
+			;;
+		esac
+	done
+	mkdir -p "$r/boot/grub2"
+	grub_editenv "$r/boot/grub2/grubenv" create
+	grub_editenv "$r/boot/grub2/grubenv" set "saved_entry=$MACHINE_ID-$DEFAULT"
+
+	# A real rpmdb: the sqlite database EL9 uses, at EL9's path.
+	if ! out=$(rpm --root "$r" --dbpath /var/lib/rpm -i --justdb --nodeps \
+		--ignorearch --ignoreos "${files[@]}" 2>&1); then
+		echo "$out" >&2
+		exit 1
+	fi
+	if [ "$(head -c 15 "$r/var/lib/rpm/rpmdb.sqlite" 2> /dev/null)" != "SQLite format 3" ]; then
+		echo "rpm_host: rpm wrote no sqlite rpmdb in $r/var/lib/rpm" >&2
+		exit 1
+	fi
+}
