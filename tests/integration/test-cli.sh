@@ -7,8 +7,8 @@
 . "$(dirname "$0")/../lib.sh"
 hint=
 
-if ! "$TOP/tests/fixtures/mkroots.sh" "$t_tmp/roots" el92-fips fips-disabled > "$t_tmp/mk.log" 2>&1; then
-	not_ok mkroots "tests/fixtures/mkroots.sh failed"
+if ! "$TOP/tests/cases/mkroot.sh" --in "$t_tmp/roots" all/el92-fips all/fips-disabled > "$t_tmp/mk.log" 2>&1; then
+	not_ok mkroots "tests/cases/mkroot.sh failed"
 	sed 's/^/    /' "$t_tmp/mk.log" >&2
 	t_done; exit
 fi
