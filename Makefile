@@ -146,7 +146,7 @@ $(BUILD)/libhelper-common.a: $(HELPER_COMMON_OBJS)
 VECTORS_DIR ?= $(abspath $(CURDIR)/../shared/vectors)
 HOSTCC      ?= cc
 HOST_PKG_CONFIG ?= pkg-config
-KAT_GEN_SRCS := tools/kat-gen.c $(wildcard src/kat/kat-load*.c) src/kat/kat.c src/core/report.c \
+KAT_GEN_SRCS := tools/kat-gen.c $(wildcard src/kat/kat-load*.c) src/kat/kat.c src/kat/kat-encoding.c \
 	       src/base/util.c src/core/sysroot.c
 VECTOR_FILES := $(shell find $(VECTORS_DIR) -type f \( -name '*.json' -o -name '*.rsp' \) 2>/dev/null)
 $(BUILD)/host/kat-gen: $(KAT_GEN_SRCS) $(wildcard src/kat/*.h src/core/*.h src/base/*.h)

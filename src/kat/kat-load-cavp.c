@@ -116,7 +116,8 @@ static int rsp_record(struct fc_kat_ld *l, struct rsp *r, char *ln)
 {
 	char *eq = strchr(ln, '=');
 	if (!eq)
-		return fc_kat_ld_fail(l, 0, 0, "line %u: expected 'Name = value'",
+		return fc_kat_ld_fail(l, 0, 0,
+				      "line %u: expected 'Name = value'",
 				      (unsigned)r->line);
 	*eq = '\0';
 	char *key = fc_strstrip(ln), *val = fc_strstrip(eq + 1);
@@ -154,7 +155,8 @@ int fc_kat_load_rsp(struct fc_kat_ld *l, const char *text, size_t len)
 			return e;
 	}
 	if (r.have_len)
-		return fc_kat_ld_fail(l, 0, r.rec, "record without MD at the end");
+		return fc_kat_ld_fail(l, 0, r.rec,
+				      "record without MD at the end");
 	if (!r.rec)
 		return fc_kat_ld_fail(l, 0, 0, "no records");
 	return 0;
