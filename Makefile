@@ -187,8 +187,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfipsctl.a tests/unit/harness.h
 	$(CC) $(ALL_CFLAGS) $(UNIT_$*_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< $(BUILD)/libfipsctl.a $(CORE_LIBS) $(UNIT_$*_LIBS)
 # Unit tests that need a library the parent does not link: the matching
 # rules are tested with rpm's own comparison (helpers/rpmdb/rpm-evr.h).
-UNIT_test-policy_CFLAGS := -Ihelpers/rpmdb $(call pc_cflags,rpm)
-UNIT_test-policy_LIBS := $(call pc_libs,rpm)
+UNIT_test-policy-match_CFLAGS := -Ihelpers/rpmdb $(call pc_cflags,rpm)
+UNIT_test-policy-match_LIBS := $(call pc_libs,rpm)
 UNIT_test-validated_CFLAGS := -Ichecks
 # fc_rpmvercmp (used in the parent to order boot entries) checked against
 # rpm's own rpmvercmp.
