@@ -146,8 +146,8 @@ $(BUILD)/libhelper-common.a: $(HELPER_COMMON_OBJS)
 VECTORS_DIR ?= $(abspath $(CURDIR)/../shared/vectors)
 HOSTCC      ?= cc
 HOST_PKG_CONFIG ?= pkg-config
-KAT_GEN_SRCS := tools/kat-gen.c src/kat/kat-load.c src/kat/kat.c src/core/report.c src/base/util.c \
-	       src/core/sysroot.c
+KAT_GEN_SRCS := tools/kat-gen.c $(wildcard src/kat/kat-load*.c) src/kat/kat.c src/kat/kat-encoding.c \
+	       src/base/util.c src/core/sysroot.c
 VECTOR_FILES := $(shell find $(VECTORS_DIR) -type f \( -name '*.json' -o -name '*.rsp' \) 2>/dev/null)
 $(BUILD)/host/kat-gen: $(KAT_GEN_SRCS) $(wildcard src/kat/*.h src/core/*.h src/base/*.h)
 	@mkdir -p $(@D)
@@ -187,8 +187,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfipsctl.a tests/unit/harness.h
 	$(CC) $(ALL_CFLAGS) $(UNIT_$*_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< $(UNIT_$*_OBJS) $(BUILD)/libfipsctl.a $(CORE_LIBS) $(UNIT_$*_LIBS)
 # Unit tests that need a library the parent does not link: the matching
 # rules are tested with rpm's own comparison (helpers/rpmdb/rpm-evr.h).
-UNIT_test-policy_CFLAGS := -Ihelpers/rpmdb $(call pc_cflags,rpm)
-UNIT_test-policy_LIBS := $(call pc_libs,rpm)
+UNIT_test-policy-match_CFLAGS := -Ihelpers/rpmdb $(call pc_cflags,rpm)
+UNIT_test-policy-match_LIBS := $(call pc_libs,rpm)
 UNIT_test-validated_CFLAGS := -Ichecks
 # Unit tests of a helper's code link that helper's objects (UNIT_*_OBJS);
 # the OpenSSL provider's state is decided without libcrypto.

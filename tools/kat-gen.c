@@ -232,6 +232,102 @@ static int emit(const struct fc_kat_set *s, const bool *keep, FILE *out,
 	return err || ferror(out) ? -EIO : 0;
 }
 
+/*
+ * Which vectors the table keeps: per (file, group, result) class at most
+ * the algorithm's group cap, then per (file, result) at most its file cap,
+ * each spread evenly over the class; Monte-Carlo tests keep their first
+ * record.
+ */
+static void choose(struct fc_kat_set *s, bool *keep)
+{
+	/* Count each class, then keep CAP of it spread over the group. */
+	struct klass *k = NULL;
+	size_t nk = 0;
+	struct klass **of = fc_calloc(s->n + 1, sizeof(*of));
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i].skip)
+			continue;
+		of[i] = klass_of(&k, &nk, s->v[i].source, s->group[i],
+				 s->v[i].expect);
+		of[i]->total++;
+	}
+	unsigned gcap, fcap;
+	for (size_t i = 0; i < s->n; i++) {
+		if (!of[i])
+			continue;
+		/* of[] may point into a moved array: look it up again. */
+		struct klass *c = klass_of(&k, &nk, s->v[i].source, s->group[i],
+					   s->v[i].expect);
+		cap_of(s->v[i].alg, &gcap, &fcap);
+		keep[i] = take(c, gcap);
+	}
+	/* The per-file bound: the same even thinning over what is left. */
+	struct klass *fk = NULL;
+	size_t nfk = 0;
+	for (size_t pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < s->n; i++) {
+			if (!keep[i])
+				continue;
+			struct klass *c = klass_of(&fk, &nfk, s->v[i].source, 0,
+						   s->v[i].expect);
+			if (pass == 0) {
+				c->total++;
+				continue;
+			}
+			cap_of(s->v[i].alg, &gcap, &fcap);
+			keep[i] = take(c, fcap);
+		}
+	for (size_t i = 0; i < s->n; i++) {
+		if (keep[i] && (s->v[i].flags & FC_KAT_MCT)) {
+			/* The first Monte-Carlo record: 1000 chained hashes. */
+			s->v[i].count = 1;
+			for (unsigned f = 0; f < s->v[i].n_fields; f++)
+				if (s->v[i].fields[f].id == FC_KAT_F_OUT)
+					((struct fc_kat_field *)s->v[i].fields)[f].len =
+						(uint32_t)fc_kat_hash_len(s->v[i].hash);
+		}
+	}
+	free(of);
+	free(k);
+	free(fk);
+}
+
+/* Write the table to out_path through a temporary file. */
+static int write_table(const struct fc_kat_set *s, const bool *keep,
+		       const char *dir, const char *out_path)
+{
+	_cleanup_free_ char *tmp = fc_asprintf("%s.tmp", out_path);
+	FILE *out = fopen(tmp, "w");
+	int r = out ? emit(s, keep, out, dir) : -errno;
+	if (out && fclose(out) != 0 && r == 0)
+		r = -errno;
+	if (r == 0 && rename(tmp, out_path) < 0)
+		r = -errno;
+	if (r < 0) {
+		fprintf(stderr, "kat-gen: writing %s: %s\n", out_path,
+			strerror(-r));
+		unlink(tmp);
+	}
+	return r;
+}
+
+/* What was kept, per algorithm, for the build log. */
+static void log_kept(const struct fc_kat_set *s, const bool *keep)
+{
+	for (size_t a = 0; fc_kat_algorithms[a]; a++) {
+		const char *alg = fc_kat_algorithms[a];
+		size_t read = 0, kept = 0;
+		for (size_t i = 0; i < s->n; i++)
+			if (fc_streq(s->v[i].alg, alg)) {
+				read++;
+				kept += keep[i];
+			}
+		if (read)
+			fprintf(stderr, "  KAT %-22s %4zu of %4zu\n", alg, kept,
+				read);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
@@ -247,86 +343,12 @@ int main(int argc, char **argv)
 		fc_kat_set_free(&s);
 		return 1;
 	}
-
-	/* Count each class, then keep CAP of it spread over the group. */
-	struct klass *k = NULL;
-	size_t nk = 0;
-	struct klass **of = fc_calloc(s.n + 1, sizeof(*of));
-	for (size_t i = 0; i < s.n; i++) {
-		if (s.v[i].skip)
-			continue;
-		of[i] = klass_of(&k, &nk, s.v[i].source, s.group[i], s.v[i].expect);
-		of[i]->total++;
-	}
 	bool *keep = fc_calloc(s.n + 1, sizeof(bool));
-	unsigned gcap, fcap;
-	for (size_t i = 0; i < s.n; i++) {
-		if (!of[i])
-			continue;
-		/* of[] may point into a moved array: look it up again. */
-		struct klass *c = klass_of(&k, &nk, s.v[i].source, s.group[i],
-					   s.v[i].expect);
-		cap_of(s.v[i].alg, &gcap, &fcap);
-		keep[i] = take(c, gcap);
-	}
-	/* The per-file bound: the same even thinning over what is left. */
-	struct klass *fk = NULL;
-	size_t nfk = 0;
-	for (size_t pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < s.n; i++) {
-			if (!keep[i])
-				continue;
-			struct klass *c = klass_of(&fk, &nfk, s.v[i].source, 0,
-						   s.v[i].expect);
-			if (pass == 0) {
-				c->total++;
-				continue;
-			}
-			cap_of(s.v[i].alg, &gcap, &fcap);
-			keep[i] = take(c, fcap);
-		}
-	for (size_t i = 0; i < s.n; i++) {
-		if (keep[i] && (s.v[i].flags & FC_KAT_MCT)) {
-			/* The first Monte-Carlo record: 1000 chained hashes. */
-			s.v[i].count = 1;
-			for (unsigned f = 0; f < s.v[i].n_fields; f++)
-				if (s.v[i].fields[f].id == FC_KAT_F_OUT)
-					((struct fc_kat_field *)s.v[i].fields)[f].len =
-						(uint32_t)fc_kat_hash_len(s.v[i].hash);
-		}
-	}
-
-	_cleanup_free_ char *tmp = fc_asprintf("%s.tmp", out_path);
-	FILE *out = fopen(tmp, "w");
-	int r = out ? emit(&s, keep, out, dir) : -errno;
-	if (out && fclose(out) != 0 && r == 0)
-		r = -errno;
-	if (r == 0 && rename(tmp, out_path) < 0)
-		r = -errno;
-	if (r < 0) {
-		fprintf(stderr, "kat-gen: writing %s: %s\n", out_path, strerror(-r));
-		unlink(tmp);
-	} else {
-		/* What was kept, per algorithm, for the build log. */
-		const char *last = NULL;
-		size_t read = 0, kept = 0;
-		for (size_t a = 0; fc_kat_algorithms[a]; a++) {
-			read = kept = 0;
-			last = fc_kat_algorithms[a];
-			for (size_t i = 0; i < s.n; i++)
-				if (fc_streq(s.v[i].alg, last)) {
-					read++;
-					kept += keep[i];
-				}
-			if (read)
-				fprintf(stderr, "  KAT %-22s %4zu of %4zu\n", last,
-					kept, read);
-		}
-	}
+	choose(&s, keep);
+	int r = write_table(&s, keep, dir, out_path);
+	if (r == 0)
+		log_kept(&s, keep);
 	free(keep);
-	free(of);
-	free(k);
-	free(fk);
 	fc_kat_set_free(&s);
 	return r < 0 ? 1 : 0;
 }

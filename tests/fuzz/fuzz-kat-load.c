@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Fuzz target for src/kat/kat-load.c: vector files given to 'fipsctl selftest
- * --vectors' (Wycheproof and ACVP JSON, CAVP .rsp).  An input that starts
- * like a response file ('#', '[' or 'L') is read as SHA256ShortMsg.rsp,
- * anything else as JSON (an ACVP document serves as its own answers).
+ * Fuzz target for the vector readers (src/kat/kat-load*.c): vector files
+ * given to 'fipsctl selftest --vectors' (Wycheproof and ACVP JSON, CAVP
+ * .rsp).  An input that starts like a response file ('#', '[' or 'L') is
+ * read as SHA256ShortMsg.rsp, anything else as JSON (an ACVP document
+ * serves as its own answers).
  */
 #include <stdint.h>
 #include <stdlib.h>

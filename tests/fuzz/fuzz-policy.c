@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Fuzz target for the validated-module table loader (src/policy/policy.c, with
- * src/base/jsonpos.c) and for the rpmdb helper's package facts
- * (fc_installed_pkg_parse): whatever the bytes, the loader either returns
- * a table whose lookups work, or refuses with at least one diagnostic
- * that has a position.
+ * Fuzz target for the validated-module table loader
+ * (src/policy/policy-lint.c and policy-table.c, with src/base/jsonpos.c)
+ * and for the rpmdb helper's package facts (fc_installed_pkg_parse):
+ * whatever the bytes, the loader either returns a table whose lookups
+ * work, or refuses with at least one diagnostic that has a position.
  */
 #include <stdint.h>
 #include <stdlib.h>
