@@ -232,10 +232,10 @@ fuzz:
 	  $(EV_HELPER_SRCS:%.c=build-fuzz/%.o)
 	@mkdir -p build-fuzz/fuzz
 	@for f in $(FUZZ_SRCS); do n=$$(basename $$f .c); echo "  FUZZ $$n"; \
-	  extra=; [ $$n != fuzz-bundle ] || extra="$(EV_HELPER_SRCS:%.c=build-fuzz/%.o) $(FUZZ_fuzz-bundle_LIBS)"; \
+	  objs=; libs=; [ $$n != fuzz-bundle ] || { objs="$(EV_HELPER_SRCS:%.c=build-fuzz/%.o)"; libs="$(FUZZ_fuzz-bundle_LIBS)"; }; \
 	  $(FUZZ_CC) $(filter-out -fsanitize=% -D_FORTIFY_SOURCE=2,$(ALL_CFLAGS)) \
 	    -fsanitize=fuzzer,address,undefined -Ihelpers/evidence -o build-fuzz/fuzz/$$n $$f \
-	    build-fuzz/libfipsctl.a $(CORE_LIBS) $$extra || exit 1; done
+	    $$objs build-fuzz/libfipsctl.a $(CORE_LIBS) $$libs || exit 1; done
 
 tests: $(UNIT_BINS) $(FUZZ_REPLAY) $(TEST_SHLIBS)
 
