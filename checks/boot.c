@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "base/strv.h"
 #include "parse/bls.h"
 #include "boot/bootfs.h"
 #include "engine/check.h"
@@ -337,17 +338,6 @@ static const char *base_unset(const struct fc_bls_options *o)
 	return NULL;
 }
 
-static char *join(char *const *v, size_t n)
-{
-	struct fc_buf b = { 0 };
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			fc_buf_adds(&b, ",");
-		fc_buf_adds(&b, v[i]);
-	}
-	return b.data ? fc_buf_steal(&b) : fc_strdup("");
-}
-
 /* Where the entry's kernel is inside the root: BLS paths are relative to
  * the filesystem GRUB reads them from, which is /boot when separate. */
 static char *kernel_root_path(struct fc_ctx *ctx, const char *linux_path)
@@ -388,11 +378,13 @@ static void default_facts(struct fc_finding *f, const struct boot_state *st,
 	if (!raw || !fc_streq(raw, o->text))
 		fact_text(f, "options_raw", raw ? raw : "(no options line)");
 	if (o->n_from_env) {
-		_cleanup_free_ char *s = join(o->from_env, o->n_from_env);
+		_cleanup_free_ char *s = fc_strv_join(o->from_env,
+						      o->n_from_env, ",");
 		fact_text(f, "substituted_from_grubenv", s);
 	}
 	if (o->n_unset) {
-		_cleanup_free_ char *s = join(o->unset, o->n_unset);
+		_cleanup_free_ char *s = fc_strv_join(o->unset, o->n_unset,
+						      ",");
 		fact_text(f, "variables_not_in_grubenv", s);
 	}
 	fc_finding_fact(f, "default_via", "%s",

@@ -4,19 +4,13 @@
 #include <errno.h>
 #include <string.h>
 
+#include "base/strv.h"
 #include "parse/bls.h"
 #include "parse/grubenv.h"
 #include "core/rootwrite.h"
 
 /* Where GRUB's configuration lives on EL9 (grub2-mkconfig -o). */
 #define GRUB_CFG_PATH "/boot/grub2/grub.cfg"
-
-static void strv_free(char **v)
-{
-	for (size_t i = 0; v && v[i]; i++)
-		free(v[i]);
-	free(v);
-}
 
 int fc_grubby_open(struct fc_grubby *g, const char *opt_path,
 		   const struct fc_root *root, const struct fc_exec_opts *exec,
@@ -37,7 +31,7 @@ int fc_grubby_open(struct fc_grubby *g, const char *opt_path,
 		{ "--env", FC_GRUBENV_PATH },
 		{ "--config-file", GRUB_CFG_PATH },
 	};
-	g->root_args = fc_calloc(FC_ARRAY_SIZE(map) + 1, sizeof(char *));
+	size_t n = 0;
 	for (size_t i = 0; i < FC_ARRAY_SIZE(map); i++) {
 		_cleanup_free_ char *p = NULL;
 		r = fc_root_host_path(root, map[i].path, &p, why);
@@ -45,7 +39,8 @@ int fc_grubby_open(struct fc_grubby *g, const char *opt_path,
 			fc_grubby_close(g);
 			return r;
 		}
-		g->root_args[i] = fc_asprintf("%s=%s", map[i].opt, p);
+		fc_strv_add(&g->root_args, &n,
+			    fc_asprintf("%s=%s", map[i].opt, p));
 	}
 	return 0;
 }
@@ -53,7 +48,7 @@ int fc_grubby_open(struct fc_grubby *g, const char *opt_path,
 void fc_grubby_close(struct fc_grubby *g)
 {
 	free(g->path);
-	strv_free(g->root_args);
+	fc_strv_free(g->root_args);
 	memset(g, 0, sizeof(*g));
 }
 

@@ -10,6 +10,7 @@
 
 #include "parse/cmdline.h"
 #include "base/kv.h"
+#include "base/strv.h"
 #include "base/vercmp.h"
 
 /* --- validators ----------------------------------------------------------- */
@@ -325,17 +326,6 @@ bool fc_boot_conf_pinned_to(const struct fc_boot_conf *c, const char *release)
 
 /* --- kernel arguments ------------------------------------------------------ */
 
-static void push_unique(char ***v, size_t *n, char *s)
-{
-	for (size_t i = 0; i < *n; i++)
-		if (fc_streq((*v)[i], s)) {
-			free(s);
-			return;
-		}
-	*v = fc_realloc(*v, (*n + 1) * sizeof(**v));
-	(*v)[(*n)++] = s;
-}
-
 static char *arg_text(const struct fc_cmdarg *a)
 {
 	return a->value ? fc_asprintf("%s=%s", a->key, a->value)
@@ -370,7 +360,8 @@ void fc_arg_plan_make(const char *options, const char *wanted_boot,
 			continue;
 		}
 		if (!good)
-			push_unique(&out->remove, &out->n_remove, arg_text(a));
+			fc_strv_add_unique(&out->remove, &out->n_remove,
+					   arg_text(a));
 	}
 	fc_cmdline_free(&cl);
 	/* grubby splits --remove-args at blanks and knows no quotes: a
@@ -385,20 +376,16 @@ void fc_arg_plan_make(const char *options, const char *wanted_boot,
 						   shown);
 		}
 	if (!fips_ok)
-		push_unique(&out->add, &out->n_add, fc_strdup("fips=1"));
+		fc_strv_add_unique(&out->add, &out->n_add, fc_strdup("fips=1"));
 	if (wanted_boot && !boot_ok)
-		push_unique(&out->add, &out->n_add,
-			    fc_asprintf("boot=%s", wanted_boot));
+		fc_strv_add_unique(&out->add, &out->n_add,
+				   fc_asprintf("boot=%s", wanted_boot));
 }
 
 void fc_arg_plan_free(struct fc_arg_plan *p)
 {
-	for (size_t i = 0; i < p->n_remove; i++)
-		free(p->remove[i]);
-	for (size_t i = 0; i < p->n_add; i++)
-		free(p->add[i]);
-	free(p->remove);
-	free(p->add);
+	fc_strv_free(p->remove);
+	fc_strv_free(p->add);
 	free(p->problem);
 	memset(p, 0, sizeof(*p));
 }
@@ -406,18 +393,11 @@ void fc_arg_plan_free(struct fc_arg_plan *p)
 void fc_arg_plan_merge(struct fc_arg_plan *into, const struct fc_arg_plan *from)
 {
 	for (size_t i = 0; i < from->n_remove; i++)
-		push_unique(&into->remove, &into->n_remove,
-			    fc_strdup(from->remove[i]));
+		fc_strv_add_unique(&into->remove, &into->n_remove,
+				   fc_strdup(from->remove[i]));
 	for (size_t i = 0; i < from->n_add; i++)
-		push_unique(&into->add, &into->n_add, fc_strdup(from->add[i]));
-}
-
-char *fc_arg_plan_join(char *const *v, size_t n)
-{
-	struct fc_buf b = { 0 };
-	for (size_t i = 0; i < n; i++)
-		fc_buf_addf(&b, "%s%s", i ? " " : "", v[i]);
-	return fc_buf_steal(&b);
+		fc_strv_add_unique(&into->add, &into->n_add,
+				   fc_strdup(from->add[i]));
 }
 
 int fc_pin_wanted_boot(struct fc_ctx *ctx, char **out, char **why)

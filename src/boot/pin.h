@@ -154,7 +154,7 @@ bool fc_boot_conf_pinned_to(const struct fc_boot_conf *c, const char *release);
  * every boot= goes).
  */
 struct fc_arg_plan {
-	char **remove;
+	char **remove; /* string vectors (base/strv.h) */
 	size_t n_remove;
 	char **add;
 	size_t n_add;
@@ -170,8 +170,6 @@ static inline bool fc_arg_plan_empty(const struct fc_arg_plan *p)
 {
 	return !p->problem && !p->n_remove && !p->n_add;
 }
-/* Space-separated, for grubby's --args= / --remove-args=. */
-char *fc_arg_plan_join(char *const *v, size_t n);
 
 /*
  * The boot= value the kernel needs on this root: "UUID=<uuid of the /boot

@@ -28,6 +28,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/strv.h"
 #include "engine/check.h"
 #include "cli/cmd.h"
 #include "core/exec.h"
@@ -230,7 +231,7 @@ static int find_table(struct fc_pin_run *p)
 		p->tables[p->n_tables++] = t;
 	}
 	fc_diags_free(&diags);
-	fc_policy_dirs_free(files);
+	fc_strv_free(files);
 	if (r < 0)
 		return r;
 	_cleanup_free_ char *why = NULL;
@@ -543,10 +544,10 @@ static void print_plan(const struct fc_pin_run *p, const char *initramfs_note)
 		       p->wanted_boot ? " boot=" : "",
 		       p->wanted_boot ? p->wanted_boot : "");
 	} else {
-		_cleanup_free_ char *rm = fc_arg_plan_join(p->args.remove,
-							   p->args.n_remove);
-		_cleanup_free_ char *add = fc_arg_plan_join(p->args.add,
-							    p->args.n_add);
+		_cleanup_free_ char *rm = fc_strv_join(p->args.remove,
+						       p->args.n_remove, " ");
+		_cleanup_free_ char *add = fc_strv_join(p->args.add,
+							p->args.n_add, " ");
 		printf("  arguments       remove: %s; add: %s\n",
 		       *rm ? rm : "nothing", *add ? add : "nothing");
 	}

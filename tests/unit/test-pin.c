@@ -138,7 +138,7 @@ static void test_vmlinuz(void)
 
 static char *join_plan(char *const *v, size_t n)
 {
-	return fc_arg_plan_join(v, n);
+	return fc_strv_join(v, n, " ");
 }
 
 /* plan OPTIONS WANTED: "remove|add" */
