@@ -12,6 +12,7 @@
 #include "parse/bls.h"
 #include "boot/bootfs.h"
 #include "engine/check.h"
+#include "engine/hostfacts.h"
 #include "checks.h"
 #include "parse/cmdline.h"
 #include "parse/grubenv.h"
@@ -204,14 +205,14 @@ static void judge_args(struct fc_ctx *ctx, const char *text, const char *unset,
 
 	const struct fc_bootfs *bfs = NULL;
 	_cleanup_free_ char *bwhy = NULL;
-	if (fc_bootfs_get(ctx, &bfs, &bwhy) < 0) {
+	if (fc_host_bootfs(ctx, &bfs, &bwhy) < 0) {
 		problem(j, V_UNKNOWN, "boot= not judged",
 			"boot= cannot be judged: %s",
 			bwhy ? bwhy : "the /boot filesystem is unknown");
 		return;
 	}
 	_cleanup_free_ char *why = NULL;
-	j->boot = fc_bootarg_judge(ctx, bfs, j->boot_value, &why);
+	j->boot = fc_host_bootarg_judge(ctx, bfs, j->boot_value, &why);
 	j->boot_judged = true;
 	const char *w = why ? why : "";
 	switch (j->boot) {
@@ -289,7 +290,7 @@ static char *wanted_args(struct fc_ctx *ctx)
 {
 	const struct fc_bootfs *bfs = NULL;
 	_cleanup_free_ char *why = NULL;
-	if (fc_bootfs_get(ctx, &bfs, &why) < 0)
+	if (fc_host_bootfs(ctx, &bfs, &why) < 0)
 		return fc_strdup("fips=1 boot=UUID=<UUID of /boot, when it is "
 				 "a separate filesystem>");
 	if (!bfs->separate)
@@ -345,7 +346,7 @@ static char *kernel_root_path(struct fc_ctx *ctx, const char *linux_path)
 	const struct fc_bootfs *bfs = NULL;
 	_cleanup_free_ char *why = NULL;
 	bool separate;
-	if (fc_bootfs_get(ctx, &bfs, &why) == 0)
+	if (fc_host_bootfs(ctx, &bfs, &why) == 0)
 		separate = bfs->separate;
 	else
 		/* Unknown mounts: the path tells which way it was written. */
@@ -769,7 +770,7 @@ static enum tri running_fips(struct fc_ctx *ctx, struct fc_finding *f)
 
 	const struct fc_proc_cmdline *pc = NULL;
 	enum tri by_arg;
-	r = fc_proc_cmdline_get(ctx, &pc);
+	r = fc_host_proc_cmdline(ctx, &pc);
 	if (r < 0) {
 		fc_finding_fact(f, "running_fips_arg", "(%s)",
 				r == -EBADMSG ? "cannot split /proc/cmdline"

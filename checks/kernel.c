@@ -9,6 +9,7 @@
 
 #include "boot/bootfs.h"
 #include "engine/check.h"
+#include "engine/hostfacts.h"
 #include "checks.h"
 #include "parse/cmdline.h"
 #include "parse/proc-crypto.h"
@@ -92,7 +93,7 @@ const struct fc_check fc_check_kernel_fips_enabled = {
 static bool proc_cmdline(struct fc_ctx *ctx, const struct fc_proc_cmdline **pc)
 {
 	static const char path[] = "/proc/cmdline";
-	int r = fc_proc_cmdline_get(ctx, pc);
+	int r = fc_host_proc_cmdline(ctx, pc);
 	if (r == 0)
 		return true;
 	if (r == -EBADMSG && *pc) {
@@ -282,7 +283,7 @@ static int run_cmdline_boot(struct fc_ctx *ctx)
 
 	const struct fc_bootfs *b = NULL;
 	_cleanup_free_ char *why = NULL;
-	int r = fc_bootfs_get(ctx, &b, &why);
+	int r = fc_host_bootfs(ctx, &b, &why);
 	if (r < 0) {
 		fc_finding_status(f,
 				  r == -ENOENT ? FC_STATUS_SKIP
@@ -294,7 +295,7 @@ static int run_cmdline_boot(struct fc_ctx *ctx)
 	bootfs_facts(f, b);
 	free(why);
 	why = NULL;
-	enum fc_bootarg verdict = fc_bootarg_judge(ctx, b, value, &why);
+	enum fc_bootarg verdict = fc_host_bootarg_judge(ctx, b, value, &why);
 	const char *set_uuid = b->uuid ? b->uuid : "$(findmnt -no UUID /boot)";
 	switch (verdict) {
 	case FC_BOOTARG_OK:

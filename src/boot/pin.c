@@ -400,13 +400,10 @@ void fc_arg_plan_merge(struct fc_arg_plan *into, const struct fc_arg_plan *from)
 				   fc_strdup(from->add[i]));
 }
 
-int fc_pin_wanted_boot(struct fc_ctx *ctx, char **out, char **why)
+int fc_pin_wanted_boot(struct fc_mounts *m, const struct fc_bootfs *b,
+		       char **out, char **why)
 {
-	const struct fc_bootfs *b = NULL;
 	*out = NULL;
-	int r = fc_bootfs_get(ctx, &b, why);
-	if (r < 0)
-		return r;
 	if (!b->separate)
 		return 0;
 	if (!b->uuid) {
@@ -427,7 +424,7 @@ int fc_pin_wanted_boot(struct fc_ctx *ctx, char **out, char **why)
 	 * filesystem (and not, say, the EFI system partition). */
 	_cleanup_free_ char *value = fc_asprintf("UUID=%s", b->uuid);
 	_cleanup_free_ char *judged = NULL;
-	if (fc_bootarg_judge(ctx, b, value, &judged) != FC_BOOTARG_OK) {
+	if (fc_bootarg_judge(m, b, value, &judged) != FC_BOOTARG_OK) {
 		*why = fc_asprintf("boot=%s would not be right: %s", value,
 				   judged ? judged : "?");
 		return -EINVAL;

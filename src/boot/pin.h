@@ -23,7 +23,6 @@
 
 #include "parse/bls.h"
 #include "boot/bootfs.h"
-#include "engine/check.h"
 #include "parse/grubenv.h"
 #include "policy/policy.h"
 #include "base/util.h"
@@ -172,12 +171,13 @@ static inline bool fc_arg_plan_empty(const struct fc_arg_plan *p)
 }
 
 /*
- * The boot= value the kernel needs on this root: "UUID=<uuid of the /boot
- * filesystem>" when /boot is separate, NULL (*out) when /boot is on /.
- * -errno with *why when /boot's filesystem or its UUID is unknown, or the
- * UUID is not a form fipsctl passes on.
+ * The boot= value the kernel needs: "UUID=<uuid of b>" when b, the /boot
+ * filesystem of m, is separate, NULL (*out) when /boot is on /.  -errno
+ * with *why when b's UUID is unknown, is not a form fipsctl passes on, or
+ * would not name b (fc_bootarg_judge()).
  */
-int fc_pin_wanted_boot(struct fc_ctx *ctx, char **out, char **why) FC_WUR;
+int fc_pin_wanted_boot(struct fc_mounts *m, const struct fc_bootfs *b,
+		       char **out, char **why) FC_WUR;
 
 /* --- staying the default ---------------------------------------------------- */
 

@@ -30,6 +30,7 @@
 
 #include "base/strv.h"
 #include "engine/check.h"
+#include "engine/hostfacts.h"
 #include "cli/cmd.h"
 #include "core/exec.h"
 #include "boot/grubby.h"
@@ -491,7 +492,13 @@ static int plan(struct fc_pin_run *p)
 	}
 	free(why);
 	why = NULL;
-	r = fc_pin_wanted_boot(&p->ctx, &p->wanted_boot, &why);
+	const struct fc_bootfs *bootfs = NULL;
+	struct fc_mounts *mounts = NULL;
+	r = fc_host_bootfs(&p->ctx, &bootfs, &why);
+	if (r == 0)
+		r = fc_host_mounts(&p->ctx, &mounts, &why);
+	if (r == 0)
+		r = fc_pin_wanted_boot(mounts, bootfs, &p->wanted_boot, &why);
 	if (r < 0) {
 		fc_err("pin-kernel: cannot tell which boot= the kernel needs: "
 		       "%s; nothing was changed",
