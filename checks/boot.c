@@ -25,47 +25,9 @@
 	"Hardening, ch. 2 'Switching the system to FIPS mode'; "              \
 	"dracut.cmdline(7) 'FIPS'"
 
-/* Everything the boot checks read, once per run (cached in ctx): the
- * BLS entries and grubenv as GRUB reads them (src/boot/pin.h's loader, which
- * pin-kernel and boot.pinned share). */
-struct boot_state {
-	int dir_err; /* reading FC_BLS_DIR: 0 or -errno */
-	char *dir_why;
-	struct fc_boot_conf conf;
-};
-
-static void boot_state_free(void *p)
-{
-	struct boot_state *st = p;
-	fc_boot_conf_free(&st->conf);
-	free(st->dir_why);
-	free(st);
-}
-
-static struct boot_state *boot_state(struct fc_ctx *ctx)
-{
-	static const char key[] = "boot.state";
-	struct boot_state *st = fc_cache_get(ctx, key);
-	if (st)
-		return st;
-	st = fc_calloc(1, sizeof(*st));
-	st->dir_err = fc_boot_conf_load(ctx->root, &st->conf, &st->dir_why);
-	fc_cache_put(ctx, key, st, boot_state_free);
-	return st;
-}
-
-const struct fc_boot_conf *fc_ctx_boot_conf(struct fc_ctx *ctx, int *err,
-					    const char **why)
-{
-	struct boot_state *st = boot_state(ctx);
-	*err = st->dir_err;
-	*why = st->dir_why;
-	return st->dir_err < 0 ? NULL : &st->conf;
-}
-
 /* The default entry is certain only when the grubenv could be read (or
  * there is none: GRUB then has no saved_entry either). */
-static bool default_known(const struct boot_state *st)
+static bool default_known(const struct fc_host_boot *st)
 {
 	return fc_boot_conf_default_known(&st->conf);
 }
@@ -76,25 +38,25 @@ static bool default_known(const struct boot_state *st)
  * cannot be read (error).
  */
 static struct fc_finding *start_finding(struct fc_ctx *ctx,
-					struct boot_state **stp)
+					const struct fc_host_boot **stp)
 {
-	struct boot_state *st = *stp = boot_state(ctx);
+	const struct fc_host_boot *st = *stp = fc_host_boot_conf(ctx);
 	struct fc_finding *f = fc_ctx_finding(ctx, NULL);
-	if (st->dir_err == 0)
+	if (st->err == 0)
 		return f;
 	fc_finding_fact(f, "path", "%s", FC_BLS_DIR);
-	if (st->dir_err == -ENOENT)
+	if (st->err == -ENOENT)
 		fc_finding_status(f, FC_STATUS_SKIP,
 				  "no %s: this system does not use Boot Loader "
 				  "Specification entries (EL9 always does)",
 				  FC_BLS_DIR);
 	else
-		fc_finding_status(f, FC_STATUS_ERROR, "%s", st->dir_why);
+		fc_finding_status(f, FC_STATUS_ERROR, "%s", st->why);
 	return NULL;
 }
 
 /* True (and f completed with st_none) when GRUB's menu is empty. */
-static bool menu_empty(struct fc_finding *f, const struct boot_state *st,
+static bool menu_empty(struct fc_finding *f, const struct fc_host_boot *st,
 		       enum fc_status st_none, const char *consequence)
 {
 	if (st->conf.via != FC_BLS_DEFAULT_NONE)
@@ -316,7 +278,7 @@ static void remedy_grubby(struct fc_ctx *ctx, struct fc_finding *f,
 }
 
 /* The options GRUB passes for an entry, expanded with the grubenv. */
-static void entry_args(const struct boot_state *st,
+static void entry_args(const struct fc_host_boot *st,
 		       const struct fc_bls_entry *e, struct fc_bls_options *o)
 {
 	fc_bls_expand_options(e, st->conf.have_env ? &st->conf.env : NULL, o);
@@ -359,7 +321,7 @@ static char *kernel_root_path(struct fc_ctx *ctx, const char *linux_path)
 
 /* ---- boot.default_entry ------------------------------------------------ */
 
-static void default_facts(struct fc_finding *f, const struct boot_state *st,
+static void default_facts(struct fc_finding *f, const struct fc_host_boot *st,
 			  const struct fc_bls_entry *e,
 			  const struct fc_bls_options *o)
 {
@@ -404,7 +366,7 @@ static void default_facts(struct fc_finding *f, const struct boot_state *st,
 
 static int run_default_entry(struct fc_ctx *ctx)
 {
-	struct boot_state *st;
+	const struct fc_host_boot *st;
 	struct fc_finding *f = start_finding(ctx, &st);
 	if (!f || menu_empty(f, st, FC_STATUS_FAIL, "GRUB has nothing to boot"))
 		return 0;
@@ -485,7 +447,7 @@ static void grub_reading(const struct fc_bls_entry *e, struct judgement *j)
 
 static int run_entries(struct fc_ctx *ctx)
 {
-	struct boot_state *st;
+	const struct fc_host_boot *st;
 	struct fc_finding *f = start_finding(ctx, &st);
 	if (!f)
 		return 0;
@@ -661,7 +623,7 @@ static bool hex_digest(const char *s, size_t *bits)
 
 static int run_hmac(struct fc_ctx *ctx)
 {
-	struct boot_state *st;
+	const struct fc_host_boot *st;
 	struct fc_finding *f = start_finding(ctx, &st);
 	if (!f || menu_empty(f, st, FC_STATUS_SKIP, "no default kernel"))
 		return 0;
@@ -794,7 +756,7 @@ static enum tri running_fips(struct fc_ctx *ctx, struct fc_finding *f)
 
 static int run_pending_reboot(struct fc_ctx *ctx)
 {
-	struct boot_state *st;
+	const struct fc_host_boot *st;
 	struct fc_finding *f = start_finding(ctx, &st);
 	if (!f || menu_empty(f, st, FC_STATUS_SKIP,
 			     "no boot configuration to compare with the "

@@ -15,6 +15,7 @@
 #include "base/strv.h"
 #include "boot/pin-run.h"
 #include "boot/pin-state.h"
+#include "core/log.h"
 #include "core/rootwrite.h"
 
 /* ---- reading back ------------------------------------------------------ */
@@ -578,7 +579,7 @@ int fc_pin_change(struct fc_pin_run *p)
 		return r;
 	}
 
-	if (!p->a->yes && !confirm()) {
+	if (!p->yes && !confirm()) {
 		printf("Nothing was changed.\n");
 		return 1;
 	}
@@ -741,12 +742,12 @@ int fc_pin_undo(struct fc_pin_run *p)
 			return 1;
 		}
 		any = true;
-		if (p->a->dry_run)
+		if (p->dry_run)
 			printf("would restore: %s (%zu bytes as before the "
 			       "pin)\n",
 			       f->before.path, f->before.len);
 	}
-	if (p->a->dry_run) {
+	if (p->dry_run) {
 		printf("would remove: %s\nDry run: nothing was changed.\n",
 		       FC_PIN_STATE_PATH);
 		fc_pin_state_free(&st);

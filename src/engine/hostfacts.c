@@ -145,3 +145,25 @@ enum fc_bootarg fc_host_bootarg_judge(struct fc_ctx *ctx,
 	/* b came from fc_host_bootfs(), so the table was read. */
 	return fc_bootarg_judge(&mounts_slot(ctx)->mounts, b, value, why);
 }
+
+/* --- the boot configuration ----------------------------------------------------- */
+
+static void host_boot_free(void *p)
+{
+	struct fc_host_boot *hb = p;
+	fc_boot_conf_free(&hb->conf);
+	free(hb->why);
+	free(hb);
+}
+
+const struct fc_host_boot *fc_host_boot_conf(struct fc_ctx *ctx)
+{
+	static const char key[] = "host.boot-conf";
+	struct fc_host_boot *hb = fc_cache_get(ctx, key);
+	if (hb)
+		return hb;
+	hb = fc_calloc(1, sizeof(*hb));
+	hb->err = fc_boot_conf_load(ctx->root, &hb->conf, &hb->why);
+	fc_cache_put(ctx, key, hb, host_boot_free);
+	return hb;
+}

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "boot/boot-conf.h"
 #include "boot/bootfs.h"
 #include "engine/check.h"
 #include "parse/cmdline.h"
@@ -52,5 +53,13 @@ int fc_host_bootfs(struct fc_ctx *ctx, const struct fc_bootfs **out,
 enum fc_bootarg fc_host_bootarg_judge(struct fc_ctx *ctx,
 				      const struct fc_bootfs *b,
 				      const char *value, char **why);
+
+/* The boot configuration as GRUB reads it, which every boot check reads. */
+struct fc_host_boot {
+	int err;   /* reading FC_BLS_DIR: 0, or -errno and why */
+	char *why;
+	struct fc_boot_conf conf; /* when err is 0 */
+};
+const struct fc_host_boot *fc_host_boot_conf(struct fc_ctx *ctx);
 
 #endif

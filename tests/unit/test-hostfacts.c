@@ -181,11 +181,40 @@ static void test_bootfs_once(void)
 	t_rmtree(dir);
 }
 
+/* --- the boot configuration ---------------------------------------------------- */
+
+static void test_boot_conf_once(void)
+{
+	char dir[] = "/tmp/fc-hostfacts-XXXXXX";
+	t_tree(dir);
+	struct run r;
+	run_open(&r, dir);
+	/* No entries directory: the error is kept with its message. */
+	const struct fc_host_boot *hb = fc_host_boot_conf(&r.ctx);
+	CHECK_INT(hb->err, -ENOENT);
+	CHECK(hb->why != NULL);
+	/* Created later in the run: not seen, the first answer stands. */
+	t_put(dir, "boot/loader/entries/a.conf", "title A\nlinux /vmlinuz-6.1\n");
+	CHECK(fc_host_boot_conf(&r.ctx) == hb);
+	CHECK_INT(hb->err, -ENOENT);
+	run_close(&r);
+
+	run_open(&r, dir);
+	hb = fc_host_boot_conf(&r.ctx);
+	CHECK_INT(hb->err, 0);
+	CHECK_INT(hb->conf.dir.n, 1);
+	CHECK(hb->conf.def && fc_bls_entry_boots(hb->conf.def, "6.1"));
+	CHECK(fc_host_boot_conf(&r.ctx) == hb);
+	run_close(&r);
+	t_rmtree(dir);
+}
+
 int main(void)
 {
 	RUN(test_proc_cmdline);
 	RUN(test_mountinfo_live_once);
 	RUN(test_mountinfo_errors_name_file_and_line);
 	RUN(test_bootfs_once);
+	RUN(test_boot_conf_once);
 	TEST_MAIN_END();
 }
