@@ -144,8 +144,19 @@ static void run_in_process(struct fc_ctx *ctx, const struct fc_selection *sel,
 int fc_run_checks(struct fc_ctx *ctx, const struct fc_selection *sel)
 {
 	/* Probe helpers run concurrently while the in-process checks run. */
+	const struct fc_check **probe_checks = NULL;
+	size_t n_probe = 0;
+	for (size_t i = 0; fc_checks[i]; i++) {
+		const struct fc_check *c = fc_checks[i];
+		if (!c->probe || !fc_check_selected(c, sel))
+			continue;
+		probe_checks = fc_realloc(probe_checks, (n_probe + 1) *
+								sizeof(*probe_checks));
+		probe_checks[n_probe++] = c;
+	}
 	struct fc_probe_set *probes = NULL;
-	int r = fc_probes_start(ctx, sel, &probes);
+	int r = fc_probes_start(ctx, probe_checks, n_probe, &probes);
+	free(probe_checks);
 	if (r < 0)
 		return r;
 
