@@ -184,12 +184,18 @@ $(BUILD)/fipsctl: $(BUILD)/src/main.o $(BUILD)/libfipsctl.a
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfipsctl.a tests/unit/harness.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(UNIT_$*_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< $(BUILD)/libfipsctl.a $(CORE_LIBS) $(UNIT_$*_LIBS)
+	$(CC) $(ALL_CFLAGS) $(UNIT_$*_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< $(UNIT_$*_OBJS) $(BUILD)/libfipsctl.a $(CORE_LIBS) $(UNIT_$*_LIBS)
 # Unit tests that need a library the parent does not link: the matching
 # rules are tested with rpm's own comparison (helpers/rpmdb/rpm-evr.h).
 UNIT_test-policy_CFLAGS := -Ihelpers/rpmdb $(call pc_cflags,rpm)
 UNIT_test-policy_LIBS := $(call pc_libs,rpm)
 UNIT_test-validated_CFLAGS := -Ichecks
+# The helpers' shared child side (helpers/common/), on the lower layers
+# as the helpers link it.
+UNIT_test-probe-module_CFLAGS := -Ihelpers/common
+UNIT_test-probe-module_OBJS := $(BUILD)/helpers/common/probe-module.o \
+	$(BUILD)/helpers/common/probe-child.o
+$(BUILD)/tests/test-probe-module: $(UNIT_test-probe-module_OBJS)
 # fc_rpmvercmp (used in the parent to order boot entries) checked against
 # rpm's own rpmvercmp.
 UNIT_test-vercmp_CFLAGS := -Ihelpers/rpmdb $(call pc_cflags,rpm)

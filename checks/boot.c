@@ -15,6 +15,7 @@
 #include "engine/hostfacts.h"
 #include "checks.h"
 #include "parse/cmdline.h"
+#include "parse/fips-flag.h"
 #include "parse/grubenv.h"
 #include "boot/pin.h"
 
@@ -712,27 +713,26 @@ enum tri { T_NO, T_YES, T_UNKNOWN };
 
 static enum tri running_fips(struct fc_ctx *ctx, struct fc_finding *f)
 {
-	static const char flag[] = "/proc/sys/crypto/fips_enabled";
-	_cleanup_free_ char *v = NULL;
+	const struct fc_fips_flag *flag = fc_host_fips_flag(ctx);
 	enum tri by_flag;
-	int r = fc_root_read(ctx->root, flag, FC_READ_SMALL, &v, NULL);
-	if (r == -ENOENT) {
+	if (flag->state == FC_FIPS_FLAG_ABSENT) {
 		fc_finding_fact(f, "fips_enabled", "(absent)");
 		by_flag = T_NO;
-	} else if (r < 0) {
+	} else if (flag->state == FC_FIPS_FLAG_UNREADABLE) {
 		fc_finding_fact(f, "fips_enabled", "(unreadable: %s)",
-				strerror(-r));
+				strerror(-flag->err));
 		by_flag = T_UNKNOWN;
 	} else {
-		fc_strstrip(v);
-		fact_text(f, "fips_enabled", v);
-		by_flag = fc_streq(v, "1") ? T_YES
-			: fc_streq(v, "0") ? T_NO : T_UNKNOWN;
+		_cleanup_free_ char *shown = fc_fips_flag_shown(flag, 4096);
+		fc_finding_fact(f, "fips_enabled", "%s", shown);
+		by_flag = flag->state == FC_FIPS_FLAG_ENABLED	 ? T_YES
+			  : flag->state == FC_FIPS_FLAG_DISABLED ? T_NO
+								 : T_UNKNOWN;
 	}
 
 	const struct fc_proc_cmdline *pc = NULL;
 	enum tri by_arg;
-	r = fc_host_proc_cmdline(ctx, &pc);
+	int r = fc_host_proc_cmdline(ctx, &pc);
 	if (r < 0) {
 		fc_finding_fact(f, "running_fips_arg", "(%s)",
 				r == -EBADMSG ? "cannot split /proc/cmdline"

@@ -39,6 +39,26 @@ int fc_host_proc_cmdline(struct fc_ctx *ctx, const struct fc_proc_cmdline **out)
 	return s->err;
 }
 
+/* --- /proc/sys/crypto/fips_enabled --------------------------------------------- */
+
+static void fips_flag_free(void *p)
+{
+	fc_fips_flag_free(p);
+	free(p);
+}
+
+const struct fc_fips_flag *fc_host_fips_flag(struct fc_ctx *ctx)
+{
+	static const char key[] = "host.fips-flag";
+	struct fc_fips_flag *f = fc_cache_get(ctx, key);
+	if (f)
+		return f;
+	f = fc_calloc(1, sizeof(*f));
+	fc_fips_flag_read(ctx->root, f);
+	fc_cache_put(ctx, key, f, fips_flag_free);
+	return f;
+}
+
 /* --- the mount table and /boot ---------------------------------------------- */
 
 struct mounts_slot {

@@ -16,6 +16,7 @@
 #include "boot/bootfs.h"
 #include "engine/check.h"
 #include "parse/cmdline.h"
+#include "parse/fips-flag.h"
 #include "parse/mountinfo.h"
 
 /* The running kernel's command line: /proc/cmdline of the root. */
@@ -53,6 +54,9 @@ int fc_host_bootfs(struct fc_ctx *ctx, const struct fc_bootfs **out,
 enum fc_bootarg fc_host_bootarg_judge(struct fc_ctx *ctx,
 				      const struct fc_bootfs *b,
 				      const char *value, char **why);
+
+/* The kernel's FIPS mode flag, classified (src/parse/fips-flag.h). */
+const struct fc_fips_flag *fc_host_fips_flag(struct fc_ctx *ctx);
 
 /* The boot configuration as GRUB reads it, which every boot check reads. */
 struct fc_host_boot {

@@ -181,6 +181,28 @@ static void test_bootfs_once(void)
 	t_rmtree(dir);
 }
 
+/* --- the kernel FIPS flag -------------------------------------------------------- */
+
+static void test_fips_flag_once(void)
+{
+	char dir[] = "/tmp/fc-hostfacts-XXXXXX";
+	t_tree(dir);
+	t_put(dir, "proc/sys/crypto/fips_enabled", "1\n");
+	struct run r;
+	run_open(&r, dir);
+	const struct fc_fips_flag *f = fc_host_fips_flag(&r.ctx);
+	CHECK_INT(f->state, FC_FIPS_FLAG_ENABLED);
+	/* Every check of the run sees the value read first. */
+	t_put(dir, "proc/sys/crypto/fips_enabled", "0\n");
+	CHECK(fc_host_fips_flag(&r.ctx) == f);
+	CHECK_INT(f->state, FC_FIPS_FLAG_ENABLED);
+	run_close(&r);
+	run_open(&r, dir);
+	CHECK_INT(fc_host_fips_flag(&r.ctx)->state, FC_FIPS_FLAG_DISABLED);
+	run_close(&r);
+	t_rmtree(dir);
+}
+
 /* --- the boot configuration ---------------------------------------------------- */
 
 static void test_boot_conf_once(void)
@@ -216,5 +238,6 @@ int main(void)
 	RUN(test_mountinfo_errors_name_file_and_line);
 	RUN(test_bootfs_once);
 	RUN(test_boot_conf_once);
+	RUN(test_fips_flag_once);
 	TEST_MAIN_END();
 }
