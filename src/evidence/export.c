@@ -21,6 +21,7 @@
 
 #include "core/log.h"
 #include "parse/manifest.h"
+#include "parse/os-release.h"
 #include "engine/helper-run.h"
 #include "base/kv.h"
 #include "base/strv.h"
@@ -142,7 +143,7 @@ static const char *const named_sources[][3] = {
 	{ "/proc/sys/kernel/osrelease" },
 	{ "/proc/sys/kernel/random/boot_id" },
 	{ "/etc/machine-id" },
-	{ "/etc/os-release", "/usr/lib/os-release" },
+	{ FC_OS_RELEASE_PATH, FC_OS_RELEASE_FALLBACK },
 	{ "/etc/crypto-policies/config" },
 	{ "/etc/crypto-policies/state/current" },
 	{ "/etc/system-fips" },
@@ -474,13 +475,13 @@ static struct json_object *host_json(struct fc_export *x,
 	add_str(h, "kernel_release", r->host.kernel_release);
 	/* os-release as read (the source member has the bytes). */
 	struct json_object *osr = json_object_new_object();
-	const struct source *src = find_source(x, "/etc/os-release");
+	const struct source *src = find_source(x, FC_OS_RELEASE_PATH);
 	if (!src || !src->data)
-		src = find_source(x, "/usr/lib/os-release");
+		src = find_source(x, FC_OS_RELEASE_FALLBACK);
 	struct fc_kv_list kv = { 0 };
 	unsigned line = 0;
 	if (src && src->data &&
-	    fc_kv_parse(src->data, src->len, FC_KV_SHELL, &kv, &line) == 0) {
+	    fc_os_release_parse(src->data, src->len, &kv, &line) == 0) {
 		for (size_t i = 0; i < kv.n; i++)
 			add_str(osr, kv.items[i].key, kv.items[i].value);
 		fc_kv_free(&kv);
