@@ -906,9 +906,9 @@ static int run_fips_mode_setup(struct fc_ctx *ctx)
 	 * own reading of it is modelled by fc_fips_mode_setup_check(). */
 	const struct fc_fips_flag *kflag = fc_host_fips_flag(ctx);
 	int r = kflag->err;
-	_cleanup_free_ char *flag = kflag->text ? as_cat(kflag->text,
-							 kflag->len)
-						: NULL;
+	_cleanup_free_ char *flag = kflag->text
+					    ? as_cat(kflag->text, kflag->len)
+					    : NULL;
 	if (r == -ENOENT && !fc_root_is_live(ctx->root)) {
 		struct fc_finding *f = fc_ctx_finding(ctx, NULL);
 		fc_finding_status(f, FC_STATUS_SKIP,
@@ -956,7 +956,8 @@ static int run_fips_mode_setup(struct fc_ctx *ctx)
 
 	struct fc_finding *f = fc_ctx_finding(ctx, NULL);
 	_cleanup_free_ char *flag_shown = kflag->text
-						  ? fc_fips_flag_shown(kflag, 64)
+						  ? fc_fips_flag_shown(kflag,
+								       64)
 						  : fc_strdup("(missing)");
 	_cleanup_free_ char *cur_shown = shown_value(current, 256);
 	fc_finding_fact(f, "fips_enabled", "%s", flag_shown);

@@ -147,10 +147,10 @@ static int probe_system_fips(struct nss_probe *np)
 				  "(SECMOD_GetSystemFIPSEnabled() = %d; "
 				  "/proc/sys/crypto/fips_enabled %s)",
 				  ver, sys,
-				  kernel == 0		? "is not 1"
-				  : kernel == -ENOENT	? "does not exist"
+				  kernel == 0	       ? "is not 1"
+				  : kernel == -ENOENT  ? "does not exist"
 				  : kernel == -EBADMSG ? "holds neither 0 nor 1"
-							: "cannot be read");
+						       : "cannot be read");
 		fc_finding_remedy(f, "fips-mode-setup --enable && reboot");
 	}
 	return sys;

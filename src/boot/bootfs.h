@@ -53,8 +53,8 @@ void fc_mounts_free(struct fc_mounts *m);
  * frees) when the table has no mount for /.  Free *out with
  * fc_bootfs_clear().
  */
-int fc_bootfs_find(const struct fc_mounts *m, struct fc_bootfs *out,
-		   char **why) FC_WUR;
+int fc_bootfs_find(const struct fc_mounts *m, struct fc_bootfs *out, char **why)
+	FC_WUR;
 void fc_bootfs_clear(struct fc_bootfs *b);
 
 enum fc_bootarg {
@@ -70,8 +70,7 @@ enum fc_bootarg {
  * Judge one boot= value (NULL when absent) against b, the /boot
  * filesystem of m.  *why gets a one-line explanation (caller frees).
  */
-enum fc_bootarg fc_bootarg_judge(struct fc_mounts *m,
-				 const struct fc_bootfs *b, const char *value,
-				 char **why);
+enum fc_bootarg fc_bootarg_judge(struct fc_mounts *m, const struct fc_bootfs *b,
+				 const char *value, char **why);
 
 #endif

@@ -254,8 +254,8 @@ static int find_table(struct pin_cmd *pk)
 			fc_diags_print(&diags, stderr);
 			break;
 		}
-		pk->tables = fc_realloc(pk->tables,
-				       (pk->n_tables + 1) * sizeof(*pk->tables));
+		size_t n = pk->n_tables + 1;
+		pk->tables = fc_realloc(pk->tables, n * sizeof(*pk->tables));
 		pk->tables[pk->n_tables++] = t;
 	}
 	fc_diags_free(&diags);
@@ -263,7 +263,8 @@ static int find_table(struct pin_cmd *pk)
 	if (r < 0)
 		return r;
 	_cleanup_free_ char *why = NULL;
-	long pick = fc_policy_choose(pk->tables, pk->n_tables, NULL, NULL, &why);
+	long pick = fc_policy_choose(pk->tables, pk->n_tables, NULL, NULL,
+				     &why);
 	if (pick >= 0) {
 		pk->table = pk->tables[pick];
 		return 0;
@@ -290,7 +291,8 @@ static char *install_command(const struct pin_cmd *pk)
 	if (p->evr)
 		return fc_asprintf("dnf install %s-%s", FC_KERNEL_PACKAGE,
 				   fc_evr_no_epoch(p->evr));
-	const char *evr = pk->table ? fc_pin_first_evr(pk->table, p->arch) : NULL;
+	const char *evr = pk->table ? fc_pin_first_evr(pk->table, p->arch)
+				    : NULL;
 	if (evr)
 		return fc_asprintf("dnf install %s-%s", FC_KERNEL_PACKAGE,
 				   fc_evr_no_epoch(evr));

@@ -151,8 +151,9 @@ int fc_run_checks(struct fc_ctx *ctx, const struct fc_selection *sel)
 		const struct fc_check *c = fc_checks[i];
 		if (!c->probe || !fc_check_selected(c, sel))
 			continue;
-		probe_checks = fc_realloc(probe_checks, (n_probe + 1) *
-								sizeof(*probe_checks));
+		probe_checks = fc_realloc(probe_checks,
+					  (n_probe + 1) *
+						  sizeof(*probe_checks));
 		probe_checks[n_probe++] = c;
 	}
 	struct fc_probe_set *probes = NULL;

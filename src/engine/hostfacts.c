@@ -137,8 +137,7 @@ int fc_host_mounts(struct fc_ctx *ctx, struct fc_mounts **out, char **why)
 	return 0;
 }
 
-int fc_host_bootfs(struct fc_ctx *ctx, const struct fc_bootfs **out,
-		   char **why)
+int fc_host_bootfs(struct fc_ctx *ctx, const struct fc_bootfs **out, char **why)
 {
 	struct mounts_slot *s = mounts_slot(ctx);
 	if (s->err < 0) {

@@ -31,8 +31,8 @@ struct fc_proc_cmdline {
  * parse; with -EBADMSG *out is still set, so the caller can show the text
  * and args.err_offset.  *out is NULL when nothing was read.
  */
-int fc_host_proc_cmdline(struct fc_ctx *ctx,
-			 const struct fc_proc_cmdline **out) FC_WUR;
+int fc_host_proc_cmdline(struct fc_ctx *ctx, const struct fc_proc_cmdline **out)
+	FC_WUR;
 
 /*
  * The root's /proc/self/mountinfo (FC_READ_TABLE).  -errno when it cannot
@@ -42,13 +42,13 @@ int fc_host_mountinfo(struct fc_ctx *ctx, const struct fc_mountinfo **out,
 		      char **why) FC_WUR;
 
 /* The root's mounts (src/boot/bootfs.h) on that table; errors as above. */
-int fc_host_mounts(struct fc_ctx *ctx, struct fc_mounts **out,
-		   char **why) FC_WUR;
+int fc_host_mounts(struct fc_ctx *ctx, struct fc_mounts **out, char **why)
+	FC_WUR;
 
 /* The filesystem that holds /boot; -errno with *why (caller frees) when
  * the mount table is unusable. */
-int fc_host_bootfs(struct fc_ctx *ctx, const struct fc_bootfs **out,
-		   char **why) FC_WUR;
+int fc_host_bootfs(struct fc_ctx *ctx, const struct fc_bootfs **out, char **why)
+	FC_WUR;
 
 /* fc_bootarg_judge() on the root's mounts, for b from fc_host_bootfs(). */
 enum fc_bootarg fc_host_bootarg_judge(struct fc_ctx *ctx,
@@ -60,7 +60,7 @@ const struct fc_fips_flag *fc_host_fips_flag(struct fc_ctx *ctx);
 
 /* The boot configuration as GRUB reads it, which every boot check reads. */
 struct fc_host_boot {
-	int err;   /* reading FC_BLS_DIR: 0, or -errno and why */
+	int err; /* reading FC_BLS_DIR: 0, or -errno and why */
 	char *why;
 	struct fc_boot_conf conf; /* when err is 0 */
 };

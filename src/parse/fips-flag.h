@@ -21,11 +21,11 @@
 #define FC_FIPS_FLAG_PATH "/proc/sys/crypto/fips_enabled"
 
 enum fc_fips_flag_state {
-	FC_FIPS_FLAG_ENABLED,    /* "1" */
-	FC_FIPS_FLAG_DISABLED,   /* "0" */
-	FC_FIPS_FLAG_ABSENT,     /* no file: a kernel without FIPS support */
+	FC_FIPS_FLAG_ENABLED,	 /* "1" */
+	FC_FIPS_FLAG_DISABLED,	 /* "0" */
+	FC_FIPS_FLAG_ABSENT,	 /* no file: a kernel without FIPS support */
 	FC_FIPS_FLAG_UNREADABLE, /* it exists but cannot be read (err) */
-	FC_FIPS_FLAG_MALFORMED,  /* read, but not "0" or "1" (text) */
+	FC_FIPS_FLAG_MALFORMED,	 /* read, but not "0" or "1" (text) */
 };
 
 struct fc_fips_flag {

@@ -28,7 +28,7 @@ int fc_os_release_parse(const char *text, size_t len, struct fc_kv_list *out,
 
 /* Read root's os-release by the rule above and parse it: -errno of the
  * read or the parse. */
-int fc_os_release_read(const struct fc_root *root,
-		       struct fc_kv_list *out) FC_WUR;
+int fc_os_release_read(const struct fc_root *root, struct fc_kv_list *out)
+	FC_WUR;
 
 #endif

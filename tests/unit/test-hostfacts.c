@@ -216,7 +216,8 @@ static void test_boot_conf_once(void)
 	CHECK_INT(hb->err, -ENOENT);
 	CHECK(hb->why != NULL);
 	/* Created later in the run: not seen, the first answer stands. */
-	t_put(dir, "boot/loader/entries/a.conf", "title A\nlinux /vmlinuz-6.1\n");
+	t_put(dir, "boot/loader/entries/a.conf",
+	      "title A\nlinux /vmlinuz-6.1\n");
 	CHECK(fc_host_boot_conf(&r.ctx) == hb);
 	CHECK_INT(hb->err, -ENOENT);
 	run_close(&r);

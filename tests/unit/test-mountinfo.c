@@ -168,8 +168,8 @@ static void test_live_host(void)
 	CHECK_INT(fc_root_new("/", &root), 0);
 	char *text = NULL;
 	size_t len = 0;
-	int r = fc_root_read(root, "/proc/self/mountinfo", FC_READ_TABLE,
-			     &text, &len);
+	int r = fc_root_read(root, "/proc/self/mountinfo", FC_READ_TABLE, &text,
+			     &len);
 	fc_root_free(root);
 	if (r == -ENOENT)
 		SKIP("no /proc/self/mountinfo on this host");

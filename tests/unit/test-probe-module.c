@@ -45,7 +45,8 @@ static void test_kernel_fips_classes(void)
 	CHECK_STR(fact, "0");
 	free(fact);
 	CHECK_INT(kernel_fips(NULL, &fact), -ENOENT);
-	CHECK_STR(fact, "absent (/proc/sys/crypto/fips_enabled does not exist)");
+	CHECK_STR(fact,
+		  "absent (/proc/sys/crypto/fips_enabled does not exist)");
 	free(fact);
 	CHECK_INT(kernel_fips("/", &fact), -EISDIR);
 	CHECK(fact && fc_startswith(fact, "unreadable ("));
