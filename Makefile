@@ -195,6 +195,12 @@ UNIT_test-validated_CFLAGS := -Ichecks
 UNIT_test-provider-state_CFLAGS := -Ihelpers/openssl
 UNIT_test-provider-state_OBJS := $(BUILD)/helpers/openssl/provider-state.o
 $(BUILD)/tests/test-provider-state: $(UNIT_test-provider-state_OBJS)
+# The helpers' shared child side (helpers/common/), on the lower layers
+# as the helpers link it.
+UNIT_test-probe-module_CFLAGS := -Ihelpers/common
+UNIT_test-probe-module_OBJS := $(BUILD)/helpers/common/probe-module.o \
+	$(BUILD)/helpers/common/probe-child.o
+$(BUILD)/tests/test-probe-module: $(UNIT_test-probe-module_OBJS)
 # fc_rpmvercmp (used in the parent to order boot entries) checked against
 # rpm's own rpmvercmp.
 UNIT_test-vercmp_CFLAGS := -Ihelpers/rpmdb $(call pc_cflags,rpm)

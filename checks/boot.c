@@ -8,11 +8,14 @@
 #include <errno.h>
 #include <string.h>
 
+#include "base/strv.h"
 #include "parse/bls.h"
 #include "boot/bootfs.h"
 #include "engine/check.h"
+#include "engine/hostfacts.h"
 #include "checks.h"
 #include "parse/cmdline.h"
+#include "parse/fips-flag.h"
 #include "parse/grubenv.h"
 #include "boot/pin.h"
 
@@ -23,47 +26,9 @@
 	"Hardening, ch. 2 'Switching the system to FIPS mode'; "              \
 	"dracut.cmdline(7) 'FIPS'"
 
-/* Everything the boot checks read, once per run (cached in ctx): the
- * BLS entries and grubenv as GRUB reads them (src/boot/pin.h's loader, which
- * pin-kernel and boot.pinned share). */
-struct boot_state {
-	int dir_err; /* reading FC_BLS_DIR: 0 or -errno */
-	char *dir_why;
-	struct fc_boot_conf conf;
-};
-
-static void boot_state_free(void *p)
-{
-	struct boot_state *st = p;
-	fc_boot_conf_free(&st->conf);
-	free(st->dir_why);
-	free(st);
-}
-
-static struct boot_state *boot_state(struct fc_ctx *ctx)
-{
-	static const char key[] = "boot.state";
-	struct boot_state *st = fc_cache_get(ctx, key);
-	if (st)
-		return st;
-	st = fc_calloc(1, sizeof(*st));
-	st->dir_err = fc_boot_conf_load(ctx->root, &st->conf, &st->dir_why);
-	fc_cache_put(ctx, key, st, boot_state_free);
-	return st;
-}
-
-const struct fc_boot_conf *fc_ctx_boot_conf(struct fc_ctx *ctx, int *err,
-					    const char **why)
-{
-	struct boot_state *st = boot_state(ctx);
-	*err = st->dir_err;
-	*why = st->dir_why;
-	return st->dir_err < 0 ? NULL : &st->conf;
-}
-
 /* The default entry is certain only when the grubenv could be read (or
  * there is none: GRUB then has no saved_entry either). */
-static bool default_known(const struct boot_state *st)
+static bool default_known(const struct fc_host_boot *st)
 {
 	return fc_boot_conf_default_known(&st->conf);
 }
@@ -74,25 +39,25 @@ static bool default_known(const struct boot_state *st)
  * cannot be read (error).
  */
 static struct fc_finding *start_finding(struct fc_ctx *ctx,
-					struct boot_state **stp)
+					const struct fc_host_boot **stp)
 {
-	struct boot_state *st = *stp = boot_state(ctx);
+	const struct fc_host_boot *st = *stp = fc_host_boot_conf(ctx);
 	struct fc_finding *f = fc_ctx_finding(ctx, NULL);
-	if (st->dir_err == 0)
+	if (st->err == 0)
 		return f;
 	fc_finding_fact(f, "path", "%s", FC_BLS_DIR);
-	if (st->dir_err == -ENOENT)
+	if (st->err == -ENOENT)
 		fc_finding_status(f, FC_STATUS_SKIP,
 				  "no %s: this system does not use Boot Loader "
 				  "Specification entries (EL9 always does)",
 				  FC_BLS_DIR);
 	else
-		fc_finding_status(f, FC_STATUS_ERROR, "%s", st->dir_why);
+		fc_finding_status(f, FC_STATUS_ERROR, "%s", st->why);
 	return NULL;
 }
 
 /* True (and f completed with st_none) when GRUB's menu is empty. */
-static bool menu_empty(struct fc_finding *f, const struct boot_state *st,
+static bool menu_empty(struct fc_finding *f, const struct fc_host_boot *st,
 		       enum fc_status st_none, const char *consequence)
 {
 	if (st->conf.via != FC_BLS_DEFAULT_NONE)
@@ -203,14 +168,14 @@ static void judge_args(struct fc_ctx *ctx, const char *text, const char *unset,
 
 	const struct fc_bootfs *bfs = NULL;
 	_cleanup_free_ char *bwhy = NULL;
-	if (fc_bootfs_get(ctx, &bfs, &bwhy) < 0) {
+	if (fc_host_bootfs(ctx, &bfs, &bwhy) < 0) {
 		problem(j, V_UNKNOWN, "boot= not judged",
 			"boot= cannot be judged: %s",
 			bwhy ? bwhy : "the /boot filesystem is unknown");
 		return;
 	}
 	_cleanup_free_ char *why = NULL;
-	j->boot = fc_bootarg_judge(ctx, bfs, j->boot_value, &why);
+	j->boot = fc_host_bootarg_judge(ctx, bfs, j->boot_value, &why);
 	j->boot_judged = true;
 	const char *w = why ? why : "";
 	switch (j->boot) {
@@ -288,7 +253,7 @@ static char *wanted_args(struct fc_ctx *ctx)
 {
 	const struct fc_bootfs *bfs = NULL;
 	_cleanup_free_ char *why = NULL;
-	if (fc_bootfs_get(ctx, &bfs, &why) < 0)
+	if (fc_host_bootfs(ctx, &bfs, &why) < 0)
 		return fc_strdup("fips=1 boot=UUID=<UUID of /boot, when it is "
 				 "a separate filesystem>");
 	if (!bfs->separate)
@@ -314,7 +279,7 @@ static void remedy_grubby(struct fc_ctx *ctx, struct fc_finding *f,
 }
 
 /* The options GRUB passes for an entry, expanded with the grubenv. */
-static void entry_args(const struct boot_state *st,
+static void entry_args(const struct fc_host_boot *st,
 		       const struct fc_bls_entry *e, struct fc_bls_options *o)
 {
 	fc_bls_expand_options(e, st->conf.have_env ? &st->conf.env : NULL, o);
@@ -337,17 +302,6 @@ static const char *base_unset(const struct fc_bls_options *o)
 	return NULL;
 }
 
-static char *join(char *const *v, size_t n)
-{
-	struct fc_buf b = { 0 };
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			fc_buf_adds(&b, ",");
-		fc_buf_adds(&b, v[i]);
-	}
-	return b.data ? fc_buf_steal(&b) : fc_strdup("");
-}
-
 /* Where the entry's kernel is inside the root: BLS paths are relative to
  * the filesystem GRUB reads them from, which is /boot when separate. */
 static char *kernel_root_path(struct fc_ctx *ctx, const char *linux_path)
@@ -355,7 +309,7 @@ static char *kernel_root_path(struct fc_ctx *ctx, const char *linux_path)
 	const struct fc_bootfs *bfs = NULL;
 	_cleanup_free_ char *why = NULL;
 	bool separate;
-	if (fc_bootfs_get(ctx, &bfs, &why) == 0)
+	if (fc_host_bootfs(ctx, &bfs, &why) == 0)
 		separate = bfs->separate;
 	else
 		/* Unknown mounts: the path tells which way it was written. */
@@ -368,7 +322,7 @@ static char *kernel_root_path(struct fc_ctx *ctx, const char *linux_path)
 
 /* ---- boot.default_entry ------------------------------------------------ */
 
-static void default_facts(struct fc_finding *f, const struct boot_state *st,
+static void default_facts(struct fc_finding *f, const struct fc_host_boot *st,
 			  const struct fc_bls_entry *e,
 			  const struct fc_bls_options *o)
 {
@@ -388,11 +342,13 @@ static void default_facts(struct fc_finding *f, const struct boot_state *st,
 	if (!raw || !fc_streq(raw, o->text))
 		fact_text(f, "options_raw", raw ? raw : "(no options line)");
 	if (o->n_from_env) {
-		_cleanup_free_ char *s = join(o->from_env, o->n_from_env);
+		_cleanup_free_ char *s = fc_strv_join(o->from_env,
+						      o->n_from_env, ",");
 		fact_text(f, "substituted_from_grubenv", s);
 	}
 	if (o->n_unset) {
-		_cleanup_free_ char *s = join(o->unset, o->n_unset);
+		_cleanup_free_ char *s = fc_strv_join(o->unset, o->n_unset,
+						      ",");
 		fact_text(f, "variables_not_in_grubenv", s);
 	}
 	fc_finding_fact(f, "default_via", "%s",
@@ -411,7 +367,7 @@ static void default_facts(struct fc_finding *f, const struct boot_state *st,
 
 static int run_default_entry(struct fc_ctx *ctx)
 {
-	struct boot_state *st;
+	const struct fc_host_boot *st;
 	struct fc_finding *f = start_finding(ctx, &st);
 	if (!f || menu_empty(f, st, FC_STATUS_FAIL, "GRUB has nothing to boot"))
 		return 0;
@@ -492,7 +448,7 @@ static void grub_reading(const struct fc_bls_entry *e, struct judgement *j)
 
 static int run_entries(struct fc_ctx *ctx)
 {
-	struct boot_state *st;
+	const struct fc_host_boot *st;
 	struct fc_finding *f = start_finding(ctx, &st);
 	if (!f)
 		return 0;
@@ -668,7 +624,7 @@ static bool hex_digest(const char *s, size_t *bits)
 
 static int run_hmac(struct fc_ctx *ctx)
 {
-	struct boot_state *st;
+	const struct fc_host_boot *st;
 	struct fc_finding *f = start_finding(ctx, &st);
 	if (!f || menu_empty(f, st, FC_STATUS_SKIP, "no default kernel"))
 		return 0;
@@ -757,27 +713,26 @@ enum tri { T_NO, T_YES, T_UNKNOWN };
 
 static enum tri running_fips(struct fc_ctx *ctx, struct fc_finding *f)
 {
-	static const char flag[] = "/proc/sys/crypto/fips_enabled";
-	_cleanup_free_ char *v = NULL;
+	const struct fc_fips_flag *flag = fc_host_fips_flag(ctx);
 	enum tri by_flag;
-	int r = fc_root_read(ctx->root, flag, FC_READ_SMALL, &v, NULL);
-	if (r == -ENOENT) {
+	if (flag->state == FC_FIPS_FLAG_ABSENT) {
 		fc_finding_fact(f, "fips_enabled", "(absent)");
 		by_flag = T_NO;
-	} else if (r < 0) {
+	} else if (flag->state == FC_FIPS_FLAG_UNREADABLE) {
 		fc_finding_fact(f, "fips_enabled", "(unreadable: %s)",
-				strerror(-r));
+				strerror(-flag->err));
 		by_flag = T_UNKNOWN;
 	} else {
-		fc_strstrip(v);
-		fact_text(f, "fips_enabled", v);
-		by_flag = fc_streq(v, "1") ? T_YES
-			: fc_streq(v, "0") ? T_NO : T_UNKNOWN;
+		_cleanup_free_ char *shown = fc_fips_flag_shown(flag, 4096);
+		fc_finding_fact(f, "fips_enabled", "%s", shown);
+		by_flag = flag->state == FC_FIPS_FLAG_ENABLED	 ? T_YES
+			  : flag->state == FC_FIPS_FLAG_DISABLED ? T_NO
+								 : T_UNKNOWN;
 	}
 
 	const struct fc_proc_cmdline *pc = NULL;
 	enum tri by_arg;
-	r = fc_proc_cmdline_get(ctx, &pc);
+	int r = fc_host_proc_cmdline(ctx, &pc);
 	if (r < 0) {
 		fc_finding_fact(f, "running_fips_arg", "(%s)",
 				r == -EBADMSG ? "cannot split /proc/cmdline"
@@ -801,7 +756,7 @@ static enum tri running_fips(struct fc_ctx *ctx, struct fc_finding *f)
 
 static int run_pending_reboot(struct fc_ctx *ctx)
 {
-	struct boot_state *st;
+	const struct fc_host_boot *st;
 	struct fc_finding *f = start_finding(ctx, &st);
 	if (!f || menu_empty(f, st, FC_STATUS_SKIP,
 			     "no boot configuration to compare with the "

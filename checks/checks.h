@@ -62,13 +62,4 @@ extern const struct fc_check fc_check_validated_libgcrypt;
 extern const struct fc_check fc_check_validated_nss;
 extern const struct fc_check fc_check_validated_gnutls;
 
-/*
- * Shared by checks: the BLS entries and grubenv of ctx's root as GRUB reads
- * them, read once per run (checks/boot.c).  NULL with *err (-errno) and
- * *why when the entries directory cannot be read.
- */
-struct fc_boot_conf;
-const struct fc_boot_conf *fc_ctx_boot_conf(struct fc_ctx *ctx, int *err,
-					    const char **why);
-
 #endif

@@ -16,10 +16,12 @@
 #include <sys/stat.h>
 
 #include "engine/check.h"
+#include "engine/hostfacts.h"
 #include "checks.h"
 #include "parse/cryptopolicy.h"
+#include "parse/fips-flag.h"
 
-#define KERNEL_FLAG "/proc/sys/crypto/fips_enabled"
+#define KERNEL_FLAG FC_FIPS_FLAG_PATH
 #define SYSTEM_FIPS "/etc/system-fips"
 #define GCRYPT_FIPS "/etc/gcrypt/fips_enabled"
 
@@ -73,25 +75,24 @@ static void policy_file_load(const struct fc_root *root, const char *path,
 /*
  * update-crypto-policies' fallback for a missing config (parse_pconfig):
  * FIPS when int(fips_enabled) > 0, else /usr/share/.../default-config.
+ * For what a kernel writes there ("0\n" or "1\n") that is the flag's
+ * "enabled"; on any other value fipsctl cannot tell the kernel's mode
+ * (src/parse/fips-flag.h) and takes the default-config branch.
  */
-static void config_fallback(const struct fc_root *root, struct cpol_files *c)
+static void config_fallback(const struct fc_root *root,
+			    const struct fc_fips_flag *flag,
+			    struct cpol_files *c)
 {
-	_cleanup_free_ char *flag = NULL;
-	if (fc_root_read(root, KERNEL_FLAG, FC_READ_SMALL, &flag, NULL) == 0) {
-		char *end = NULL;
-		long v = strtol(fc_strstrip(flag), &end, 10);
-		if (*flag && end && !*end && v > 0) {
-			static const char fips[] = "FIPS\n";
-			c->config.ok =
-				fc_crypto_policy_parse(fips, sizeof(fips) - 1,
-						       &c->config.pol,
-						       &c->config.bad_line,
-						       &c->config.why) == 0;
-			c->config.err = 0;
-			c->config_fallback = "FIPS, because the kernel FIPS "
-					     "flag is set";
-			return;
-		}
+	if (flag->state == FC_FIPS_FLAG_ENABLED) {
+		static const char fips[] = "FIPS\n";
+		c->config.ok = fc_crypto_policy_parse(fips, sizeof(fips) - 1,
+						      &c->config.pol,
+						      &c->config.bad_line,
+						      &c->config.why) == 0;
+		c->config.err = 0;
+		c->config_fallback = "FIPS, because the kernel FIPS flag is "
+				     "set";
+		return;
 	}
 	policy_file_load(root, FC_CRYPTO_POLICY_DEFAULT_CONFIG, &c->config);
 	c->config_fallback = FC_CRYPTO_POLICY_DEFAULT_CONFIG;
@@ -112,7 +113,7 @@ static struct cpol_files *cpol_files(struct fc_ctx *ctx)
 		policy_file_load(ctx->root, FC_CRYPTO_POLICY_CONFIG,
 				 &c->config);
 		if (c->config.err == -ENOENT)
-			config_fallback(ctx->root, c);
+			config_fallback(ctx->root, fc_host_fips_flag(ctx), c);
 		policy_file_load(ctx->root, FC_CRYPTO_POLICY_STATE, &c->state);
 	}
 	fc_cache_put(ctx, key, c, cpol_files_free);
@@ -869,20 +870,25 @@ static int install_complete(struct fc_ctx *ctx, bool *complete, char **why)
 	return 0;
 }
 
-/* What `cat` prints: NUL bytes dropped (as bash does in $(...)). */
+/* What `cat` prints of len bytes: NUL bytes dropped (as bash does in
+ * $(...)). */
+static char *as_cat(const char *s, size_t len)
+{
+	char *out = fc_malloc(len + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++)
+		if (s[i])
+			out[o++] = s[i];
+	out[o] = '\0';
+	return out;
+}
+
 static char *read_as_cat(const struct fc_root *root, const char *path, int *err)
 {
 	_cleanup_free_ char *s = NULL;
 	size_t len = 0;
 	*err = fc_root_read(root, path, FC_READ_SMALL, &s, &len);
-	if (*err < 0)
-		return NULL;
-	size_t o = 0;
-	for (size_t i = 0; i < len; i++)
-		if (s[i])
-			s[o++] = s[i];
-	s[o] = '\0';
-	return FC_TAKE(s);
+	return *err < 0 ? NULL : as_cat(s, len);
 }
 
 /* A value read from a file, trimmed and made printable, for a fact. */
@@ -896,8 +902,13 @@ static char *shown_value(const char *s, size_t max)
 
 static int run_fips_mode_setup(struct fc_ctx *ctx)
 {
-	int r;
-	_cleanup_free_ char *flag = read_as_cat(ctx->root, KERNEL_FLAG, &r);
+	/* The kernel flag as the script's $(cat ...) sees it; the script's
+	 * own reading of it is modelled by fc_fips_mode_setup_check(). */
+	const struct fc_fips_flag *kflag = fc_host_fips_flag(ctx);
+	int r = kflag->err;
+	_cleanup_free_ char *flag = kflag->text
+					    ? as_cat(kflag->text, kflag->len)
+					    : NULL;
 	if (r == -ENOENT && !fc_root_is_live(ctx->root)) {
 		struct fc_finding *f = fc_ctx_finding(ctx, NULL);
 		fc_finding_status(f, FC_STATUS_SKIP,
@@ -944,7 +955,10 @@ static int run_fips_mode_setup(struct fc_ctx *ctx)
 	int rc = fc_fips_mode_setup_check(&in, &output, &verdict);
 
 	struct fc_finding *f = fc_ctx_finding(ctx, NULL);
-	_cleanup_free_ char *flag_shown = shown_value(flag, 64);
+	_cleanup_free_ char *flag_shown = kflag->text
+						  ? fc_fips_flag_shown(kflag,
+								       64)
+						  : fc_strdup("(missing)");
 	_cleanup_free_ char *cur_shown = shown_value(current, 256);
 	fc_finding_fact(f, "fips_enabled", "%s", flag_shown);
 	fc_finding_fact(f, "current_policy", "%s", cur_shown);

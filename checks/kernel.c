@@ -9,17 +9,17 @@
 
 #include "boot/bootfs.h"
 #include "engine/check.h"
+#include "engine/hostfacts.h"
 #include "checks.h"
 #include "parse/cmdline.h"
+#include "parse/fips-flag.h"
 #include "parse/proc-crypto.h"
-
-static const char fips_enabled_path[] = "/proc/sys/crypto/fips_enabled";
 
 static int run_fips_enabled(struct fc_ctx *ctx)
 {
-	const char *path = fips_enabled_path;
-	_cleanup_free_ char *v = NULL;
-	int r = fc_root_read(ctx->root, path, FC_READ_SMALL, &v, NULL);
+	const char *path = FC_FIPS_FLAG_PATH;
+	const struct fc_fips_flag *flag = fc_host_fips_flag(ctx);
+	int r = flag->err;
 	if (r < 0) {
 		struct fc_finding *f = fc_ctx_read_failed(ctx, path, r,
 							  FC_STATUS_FAIL);
@@ -45,9 +45,8 @@ static int run_fips_enabled(struct fc_ctx *ctx)
 		}
 		return 0;
 	}
-	fc_strstrip(v);
 	struct fc_finding *f = fc_ctx_finding(ctx, NULL);
-	_cleanup_free_ char *shown = fc_printable(v, 64);
+	_cleanup_free_ char *shown = fc_fips_flag_shown(flag, 64);
 	fc_finding_fact(f, "fips_enabled", "%s", shown);
 
 	/* Reported when the kernel has them (6.x and EL9 backports). */
@@ -63,10 +62,10 @@ static int run_fips_enabled(struct fc_ctx *ctx)
 		}
 	}
 
-	if (fc_streq(v, "1"))
+	if (flag->state == FC_FIPS_FLAG_ENABLED)
 		fc_finding_status(f, FC_STATUS_PASS,
 				  "kernel FIPS mode is enabled (fips_enabled=1)");
-	else if (fc_streq(v, "0")) {
+	else if (flag->state == FC_FIPS_FLAG_DISABLED) {
 		fc_finding_status(f, FC_STATUS_FAIL,
 				  "kernel FIPS mode is disabled (fips_enabled=0)");
 		fc_finding_remedy(f, "fips-mode-setup --enable && reboot");
@@ -92,7 +91,7 @@ const struct fc_check fc_check_kernel_fips_enabled = {
 static bool proc_cmdline(struct fc_ctx *ctx, const struct fc_proc_cmdline **pc)
 {
 	static const char path[] = "/proc/cmdline";
-	int r = fc_proc_cmdline_get(ctx, pc);
+	int r = fc_host_proc_cmdline(ctx, pc);
 	if (r == 0)
 		return true;
 	if (r == -EBADMSG && *pc) {
@@ -282,7 +281,7 @@ static int run_cmdline_boot(struct fc_ctx *ctx)
 
 	const struct fc_bootfs *b = NULL;
 	_cleanup_free_ char *why = NULL;
-	int r = fc_bootfs_get(ctx, &b, &why);
+	int r = fc_host_bootfs(ctx, &b, &why);
 	if (r < 0) {
 		fc_finding_status(f,
 				  r == -ENOENT ? FC_STATUS_SKIP
@@ -294,7 +293,7 @@ static int run_cmdline_boot(struct fc_ctx *ctx)
 	bootfs_facts(f, b);
 	free(why);
 	why = NULL;
-	enum fc_bootarg verdict = fc_bootarg_judge(ctx, b, value, &why);
+	enum fc_bootarg verdict = fc_host_bootarg_judge(ctx, b, value, &why);
 	const char *set_uuid = b->uuid ? b->uuid : "$(findmnt -no UUID /boot)";
 	switch (verdict) {
 	case FC_BOOTARG_OK:
@@ -363,12 +362,11 @@ static int run_crypto_selftests(struct fc_ctx *ctx)
 	}
 
 	/* "passed" only means something when the tests ran. */
-	_cleanup_free_ char *fe = NULL;
-	if (fc_root_read(ctx->root, fips_enabled_path, FC_READ_SMALL, &fe,
-			 NULL) == 0)
-		fc_strstrip(fe);
-	if (!fc_streq(fe, "1")) {
-		_cleanup_free_ char *fes = fe ? fc_printable(fe, 32) : NULL;
+	const struct fc_fips_flag *flag = fc_host_fips_flag(ctx);
+	if (flag->state != FC_FIPS_FLAG_ENABLED) {
+		/* "absent" also when it could not be read: the fact has
+		 * always said so (tests/golden/fifo-for-file.json). */
+		_cleanup_free_ char *fes = fc_fips_flag_shown(flag, 32);
 		fc_finding_fact(f, "selftest_evidence",
 				"weak: fips_enabled is %s; a kernel built "
 				"without CONFIG_CRYPTO_SELFTESTS (or booted "

@@ -12,6 +12,7 @@
 
 #include "checks.h"
 #include "boot/pin.h"
+#include "engine/hostfacts.h"
 #include "validated.h"
 
 static void fact_text(struct fc_finding *f, const char *key, const char *v)
@@ -209,17 +210,16 @@ static int run_pinned(struct fc_ctx *ctx)
 	}
 
 	/* The boot checks' copy: the entries and grubenv are read once. */
-	int r = 0;
-	const char *why = NULL;
-	const struct fc_boot_conf *cp = fc_ctx_boot_conf(ctx, &r, &why);
-	if (!cp) {
+	const struct fc_host_boot *hb = fc_host_boot_conf(ctx);
+	if (hb->err < 0) {
 		fc_finding_fact(f, "path", "%s", FC_BLS_DIR);
 		fc_finding_status(f,
-				  r == -ENOENT ? FC_STATUS_SKIP
-					       : FC_STATUS_ERROR,
-				  "%s", why);
+				  hb->err == -ENOENT ? FC_STATUS_SKIP
+						     : FC_STATUS_ERROR,
+				  "%s", hb->why);
 		return 0;
 	}
+	const struct fc_boot_conf *cp = &hb->conf;
 	if (!fc_boot_conf_default_known(cp)) {
 		fc_finding_status(f, FC_STATUS_ERROR,
 				  "cannot tell the default entry: %s",

@@ -5,6 +5,7 @@
  * checks/verdict.c chose it once the rpmdb helper reported.  Every other
  * validated.* check judges by that table.
  */
+#include "base/strv.h"
 #include "checks.h"
 #include "validated.h"
 
@@ -58,7 +59,7 @@ static int run_policy(struct fc_ctx *ctx)
 			fc_buf_addf(&b, "%s%s", i ? " " : "", dirs[i]);
 		fc_finding_fact(f, "searched", "%s", b.data ? b.data : "");
 		fc_buf_free(&b);
-		fc_policy_dirs_free(dirs);
+		fc_strv_free(dirs);
 		fc_finding_status(f, ctx->opts.strict ? FC_STATUS_FAIL
 						      : FC_STATUS_SKIP,
 				  "no validated-module table for %s %s %s: "

@@ -9,14 +9,12 @@
 
 #include <json-c/json.h>
 
+#include "base/strv.h"
 #include "core/report-json.h"
 
 bool fc_probe_wants(const struct fc_probe_ctx *ctx, const char *check_id)
 {
-	for (size_t i = 0; ctx->checks && ctx->checks[i]; i++)
-		if (fc_streq(ctx->checks[i], check_id))
-			return true;
-	return false;
+	return fc_strv_contains(ctx->checks, check_id);
 }
 
 struct fc_finding *fc_probe_finding(struct fc_probe_ctx *ctx,
@@ -25,27 +23,6 @@ struct fc_finding *fc_probe_finding(struct fc_probe_ctx *ctx,
 	_cleanup_free_ char *id = suffix ? fc_asprintf("%s%s", check_id, suffix)
 					 : fc_strdup(check_id);
 	return fc_report_add(ctx->report, id, check_id);
-}
-
-static char **split_commas(const char *s)
-{
-	size_t n = 1;
-	for (const char *p = s; *p; p++)
-		n += *p == ',';
-	char **v = fc_calloc(n + 1, sizeof(char *));
-	size_t i = 0;
-	const char *p = s;
-	for (;;) {
-		const char *c = strchr(p, ',');
-		size_t len = c ? (size_t)(c - p) : strlen(p);
-		if (len)
-			v[i++] = fc_strndup(p, len);
-		if (!c)
-			break;
-		p = c + 1;
-	}
-	v[i] = NULL;
-	return v;
 }
 
 static struct json_object *findings_array(const struct fc_report *r)
@@ -149,20 +126,6 @@ static int run_selftest(struct fc_probe_ctx *ctx, void *arg)
 	return def->selftest(ctx);
 }
 
-static void strv_push(char ***v, size_t *n, const char *s)
-{
-	*v = fc_realloc(*v, (*n + 2) * sizeof(char *));
-	(*v)[(*n)++] = fc_strdup(s);
-	(*v)[*n] = NULL;
-}
-
-static void strv_free(char **v)
-{
-	for (size_t i = 0; v && v[i]; i++)
-		free(v[i]);
-	free(v);
-}
-
 int fc_probe_main(int argc, char **argv, const struct fc_probe_def *def)
 {
 	static const struct option opts[] = {
@@ -178,7 +141,7 @@ int fc_probe_main(int argc, char **argv, const struct fc_probe_def *def)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct fc_probe_ctx ctx = { 0 };
-	size_t n_nss = 0, n_pol = 0, n_alg = 0, n_vec = 0;
+	size_t n_checks = 0, n_nss = 0, n_pol = 0, n_alg = 0, n_vec = 0;
 	_cleanup_free_ char *st_id = fc_asprintf("selftest.%s", def->name);
 	int c, rc = 0;
 
@@ -187,33 +150,30 @@ int fc_probe_main(int argc, char **argv, const struct fc_probe_def *def)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
-			strv_free(ctx.checks);
-			ctx.checks = split_commas(optarg);
+			fc_strv_free(ctx.checks);
+			ctx.checks = fc_strv_split(optarg, ',', &n_checks);
 			break;
 		case 's':
 			ctx.selftest = true;
 			break;
 		case 'n':
-			ctx.nssdb = fc_realloc(ctx.nssdb,
-					       (n_nss + 2) * sizeof(char *));
-			ctx.nssdb[n_nss++] = fc_strdup(optarg);
-			ctx.nssdb[n_nss] = NULL;
+			fc_strv_add(&ctx.nssdb, &n_nss, fc_strdup(optarg));
 			break;
 		case 'r':
 			free(ctx.root);
 			ctx.root = fc_strdup(optarg);
 			break;
 		case 'p':
-			ctx.policy_files = fc_realloc(
-				ctx.policy_files, (n_pol + 2) * sizeof(char *));
-			ctx.policy_files[n_pol++] = fc_strdup(optarg);
-			ctx.policy_files[n_pol] = NULL;
+			fc_strv_add(&ctx.policy_files, &n_pol,
+				    fc_strdup(optarg));
 			break;
 		case 'a':
-			strv_push(&ctx.kat_algorithms, &n_alg, optarg);
+			fc_strv_add(&ctx.kat_algorithms, &n_alg,
+				    fc_strdup(optarg));
 			break;
 		case 'v':
-			strv_push(&ctx.kat_vectors, &n_vec, optarg);
+			fc_strv_add(&ctx.kat_vectors, &n_vec,
+				    fc_strdup(optarg));
 			break;
 		case 'b':
 			ctx.kat_bench = true;
@@ -270,11 +230,11 @@ int fc_probe_main(int argc, char **argv, const struct fc_probe_def *def)
 	json_object_put(o);
 out:
 	fc_report_free(ctx.report);
-	strv_free(ctx.checks);
-	strv_free(ctx.nssdb);
-	strv_free(ctx.policy_files);
-	strv_free(ctx.kat_algorithms);
-	strv_free(ctx.kat_vectors);
+	fc_strv_free(ctx.checks);
+	fc_strv_free(ctx.nssdb);
+	fc_strv_free(ctx.policy_files);
+	fc_strv_free(ctx.kat_algorithms);
+	fc_strv_free(ctx.kat_vectors);
 	free(ctx.root);
 	return rc;
 }

@@ -5,30 +5,43 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "parse/fips-flag.h"
+
 int fc_probe_kernel_fips(struct fc_root *root, struct fc_finding *f)
 {
-	static const char path[] = "/proc/sys/crypto/fips_enabled";
-	_cleanup_free_ char *v = NULL;
-	int r = fc_root_read(root, path, FC_READ_SMALL, &v, NULL);
-	if (r == -ENOENT) {
-		if (f)
-			fc_finding_fact(f, "kernel_fips_enabled",
-					"absent (%s does not exist)", path);
-		return r;
-	}
-	if (r < 0) {
-		if (f)
-			fc_finding_fact(f, "kernel_fips_enabled",
-					"unreadable (%s: %s)", path,
-					strerror(-r));
-		return r;
-	}
-	fc_strstrip(v);
-	_cleanup_free_ char *shown = fc_printable(v, 64);
-	if (f)
+	static const char path[] = FC_FIPS_FLAG_PATH;
+	struct fc_fips_flag flag;
+	fc_fips_flag_read(root, &flag);
+	int r = flag.err;
+	if (f && flag.state == FC_FIPS_FLAG_ABSENT) {
+		fc_finding_fact(f, "kernel_fips_enabled",
+				"absent (%s does not exist)", path);
+	} else if (f && flag.state == FC_FIPS_FLAG_UNREADABLE) {
+		fc_finding_fact(f, "kernel_fips_enabled", "unreadable (%s: %s)",
+				path, strerror(-r));
+	} else if (f) {
+		_cleanup_free_ char *shown = fc_fips_flag_shown(&flag, 64);
 		fc_finding_fact(f, "kernel_fips_enabled", "%s", shown);
-	/* Both libraries look at the first character only. */
-	return v[0] == '1';
+	}
+	/* The parent's rule (src/parse/fips-flag.h): a value no kernel
+	 * writes says nothing about the mode, whatever a library's own
+	 * reading would make of it. */
+	if (flag.state == FC_FIPS_FLAG_ENABLED)
+		r = 1;
+	else if (flag.state == FC_FIPS_FLAG_DISABLED)
+		r = 0;
+	else if (flag.state == FC_FIPS_FLAG_MALFORMED)
+		r = -EBADMSG;
+	fc_fips_flag_free(&flag);
+	return r;
+}
+
+char *fc_probe_kernel_fips_why(int r)
+{
+	if (r == -EBADMSG)
+		return fc_strdup(FC_FIPS_FLAG_PATH " holds neither 0 nor 1");
+	return fc_asprintf(FC_FIPS_FLAG_PATH " could not be read: %s",
+			   strerror(-r));
 }
 
 void fc_probe_keep_wanted(struct fc_probe_ctx *ctx)

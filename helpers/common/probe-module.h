@@ -13,11 +13,15 @@
 /*
  * Read /proc/sys/crypto/fips_enabled (through root) and record it in f as
  * the fact "kernel_fips_enabled" (f may be NULL: nothing is recorded).
- * Returns 1 when it starts with '1', 0 when it exists and does not, -ENOENT
- * when the kernel has no FIPS support, other -errno when it could not be
+ * Classified as the parent does (src/parse/fips-flag.h): 1 enabled, 0
+ * disabled, -ENOENT when the kernel has no FIPS support, -EBADMSG when it
+ * holds something else than "0" or "1", other -errno when it could not be
  * read.
  */
 int fc_probe_kernel_fips(struct fc_root *root, struct fc_finding *f);
+/* Why a negative fc_probe_kernel_fips() other than -ENOENT leaves the
+ * kernel's mode unknown, for a "could not tell" fact (caller frees). */
+char *fc_probe_kernel_fips_why(int r);
 
 /*
  * A probe fills every part the summary needs, whichever checks were

@@ -410,11 +410,10 @@ static void report_summary(struct gnutls_probe *gp)
 		fc_tri_set(&s.requested, FC_TRI_TRUE, "%s", gp->asked_by);
 	else if (gp->asked_by)
 		fc_tri_set(&s.requested, FC_TRI_FALSE, "%s", gp->asked_by);
-	else if (gp->kernel < 0 && gp->kernel != -ENOENT)
-		fc_tri_set(&s.requested, FC_TRI_UNKNOWN,
-			   "/proc/sys/crypto/fips_enabled could not be read: %s",
-			   strerror(-gp->kernel));
-	else
+	else if (gp->kernel < 0 && gp->kernel != -ENOENT) {
+		_cleanup_free_ char *why = fc_probe_kernel_fips_why(gp->kernel);
+		fc_tri_set(&s.requested, FC_TRI_UNKNOWN, "%s", why);
+	} else
 		s.requested.value = FC_TRI_FALSE;
 
 	if (gp->mode)

@@ -380,11 +380,10 @@ static void report_summary(struct gcry_probe *gp)
 		fc_tri_set(&s.requested, FC_TRI_TRUE,
 			   "the library reports FIPS mode (GCRYCTL_FIPS_MODE_P) "
 			   "for a reason this probe does not read");
-	else if (gp->kernel < 0 && gp->kernel != -ENOENT)
-		fc_tri_set(&s.requested, FC_TRI_UNKNOWN,
-			   "/proc/sys/crypto/fips_enabled could not be read: %s",
-			   strerror(-gp->kernel));
-	else if (gp->force_file < 0)
+	else if (gp->kernel < 0 && gp->kernel != -ENOENT) {
+		_cleanup_free_ char *why = fc_probe_kernel_fips_why(gp->kernel);
+		fc_tri_set(&s.requested, FC_TRI_UNKNOWN, "%s", why);
+	} else if (gp->force_file < 0)
 		fc_tri_set(&s.requested, FC_TRI_UNKNOWN,
 			   "/etc/gcrypt/fips_enabled could not be examined: %s",
 			   strerror(-gp->force_file));

@@ -148,8 +148,9 @@ static int probe_system_fips(struct nss_probe *np)
 				  "/proc/sys/crypto/fips_enabled %s)",
 				  ver, sys,
 				  kernel == 0	       ? "is not 1"
-				  : kernel == -ENOENT ? "does not exist"
-						      : "cannot be read");
+				  : kernel == -ENOENT  ? "does not exist"
+				  : kernel == -EBADMSG ? "holds neither 0 nor 1"
+						       : "cannot be read");
 		fc_finding_remedy(f, "fips-mode-setup --enable && reboot");
 	}
 	return sys;

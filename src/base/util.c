@@ -202,17 +202,3 @@ bool fc_next_line(const char *text, size_t len, size_t *pos,
 	*pos += *n + (nl ? 1 : 0);
 	return true;
 }
-
-void fc_strv_push(const char ***v, size_t *n, const char *s)
-{
-	*v = fc_realloc(*v, (*n + 2) * sizeof(char *));
-	(*v)[(*n)++] = s;
-	(*v)[*n] = NULL;
-}
-
-void fc_strv_push_list(const char ***v, size_t *n, char *arg)
-{
-	for (char *save = NULL, *t = strtok_r(arg, ",", &save); t;
-	     t = strtok_r(NULL, ",", &save))
-		fc_strv_push(v, n, t);
-}

@@ -94,12 +94,6 @@ struct fc_parse_err {
 bool fc_next_line(const char *text, size_t len, size_t *pos,
 		  const char **start, size_t *n);
 
-/* Append s (not copied) to the NULL-terminated vector *v of *n items. */
-void fc_strv_push(const char ***v, size_t *n, const char *s);
-/* The same for each item of a comma-separated option value, split in
- * place: "--only a,b" and "--only a --only b" mean the same. */
-void fc_strv_push_list(const char ***v, size_t *n, char *arg);
-
 bool fc_streq(const char *a, const char *b);
 bool fc_startswith(const char *s, const char *prefix);
 /* Trim ASCII white space at both ends, in place; returns s. */

@@ -253,7 +253,7 @@ static int ext4_ioctl_uuid(const struct fc_root *root, const char *mount_point,
 	return 0;
 }
 
-static void bootfs_clear(struct fc_bootfs *b)
+void fc_bootfs_clear(struct fc_bootfs *b)
 {
 	free(b->mount_point);
 	free(b->source);
@@ -328,113 +328,71 @@ static void identify(const struct fc_root *root, const struct fc_mount *m,
 	fc_buf_free(&reasons);
 }
 
-struct bootfs_slot {
-	int err;
-	char *why;
-	struct fc_bootfs b;
-};
-
-static void bootfs_slot_free(void *p)
+void fc_mounts_init(struct fc_mounts *m, const struct fc_root *root,
+		    const struct fc_mountinfo *mi)
 {
-	struct bootfs_slot *s = p;
-	free(s->why);
-	bootfs_clear(&s->b);
-	free(s);
+	memset(m, 0, sizeof(*m));
+	m->root = root;
+	m->mi = mi;
 }
 
-static int bootfs_compute(struct fc_ctx *ctx, struct fc_bootfs *b, char **why)
+void fc_mounts_free(struct fc_mounts *m)
 {
-	const struct fc_mountinfo *mi = NULL;
-	int r = fc_mountinfo_load(ctx, &mi, why);
-	if (r < 0)
-		return r;
+	for (size_t i = 0; i < m->n_esp; i++)
+		fc_bootfs_clear(&m->esp[i]);
+	free(m->esp);
+	memset(m, 0, sizeof(*m));
+}
+
+int fc_bootfs_find(const struct fc_mounts *m, struct fc_bootfs *b, char **why)
+{
+	memset(b, 0, sizeof(*b));
 	/* /boot may itself be a symlink; it need not exist in a fixture. */
 	_cleanup_free_ char *boot = NULL;
-	if (fc_root_resolve(ctx->root, "/boot", true, &boot) < 0)
+	if (fc_root_resolve(m->root, "/boot", true, &boot) < 0)
 		boot = fc_strdup("/boot");
-	const struct fc_mount *mb = fc_mountinfo_find(mi, boot);
-	const struct fc_mount *mr = fc_mountinfo_find(mi, "/");
+	const struct fc_mount *mb = fc_mountinfo_find(m->mi, boot);
+	const struct fc_mount *mr = fc_mountinfo_find(m->mi, "/");
 	if (!mb || !mr) {
 		_cleanup_free_ char *shown =
-			fc_root_display(ctx->root, "/proc/self/mountinfo");
+			fc_root_display(m->root, "/proc/self/mountinfo");
 		*why = fc_asprintf("%s has no mount for /", shown);
 		return -EBADMSG;
 	}
-	identify(ctx->root, mb, b);
+	identify(m->root, mb, b);
 	/* A bind mount of a directory of / is not a filesystem of its own. */
 	b->separate = mb != mr &&
 		      (mb->major != mr->major || mb->minor != mr->minor);
 	return 0;
 }
 
-int fc_bootfs_get(struct fc_ctx *ctx, const struct fc_bootfs **out, char **why)
+/* The EFI system partitions, identified on first need. */
+static void esp_list(struct fc_mounts *m)
 {
-	static const char key[] = "bootfs";
-	struct bootfs_slot *s = fc_cache_get(ctx, key);
-	if (!s) {
-		s = fc_calloc(1, sizeof(*s));
-		s->err = bootfs_compute(ctx, &s->b, &s->why);
-		fc_cache_put(ctx, key, s, bootfs_slot_free);
-	}
-	if (s->err < 0) {
-		*why = fc_strdup(s->why);
-		return s->err;
-	}
-	*out = &s->b;
-	return 0;
-}
-
-/* EFI system partitions: FAT filesystems, and whatever is at /boot/efi
- * or /efi. */
-struct esp_slot {
-	struct fc_bootfs *esp;
-	size_t n;
-};
-
-static void esp_slot_free(void *p)
-{
-	struct esp_slot *s = p;
-	for (size_t i = 0; i < s->n; i++)
-		bootfs_clear(&s->esp[i]);
-	free(s->esp);
-	free(s);
-}
-
-static const struct esp_slot *esp_list(struct fc_ctx *ctx)
-{
-	static const char key[] = "bootfs.esp";
-	struct esp_slot *s = fc_cache_get(ctx, key);
-	if (s)
-		return s;
-	s = fc_calloc(1, sizeof(*s));
-	const struct fc_mountinfo *mi = NULL;
-	_cleanup_free_ char *why = NULL;
-	if (fc_mountinfo_load(ctx, &mi, &why) == 0) {
-		for (size_t i = mi->n; i > 0; i--) {
-			const struct fc_mount *m = &mi->mounts[i - 1];
-			if (!fc_streq(m->fstype, "vfat") &&
-			    !fc_streq(m->mount_point, "/boot/efi") &&
-			    !fc_streq(m->mount_point, "/efi"))
-				continue;
-			/* One entry per filesystem (the last mount). */
-			bool seen = false;
-			for (size_t j = 0; j < s->n && !seen; j++) {
-				struct fs_ref r = ref_of(&s->esp[j]);
-				seen = r.major == m->major &&
-				       r.minor == m->minor &&
-				       fc_streq(r.source, m->source);
-			}
-			if (seen)
-				continue;
-			s->esp = fc_realloc(s->esp,
-					    (s->n + 1) * sizeof(*s->esp));
-			memset(&s->esp[s->n], 0, sizeof(*s->esp));
-			identify(ctx->root, m, &s->esp[s->n]);
-			s->n++;
+	if (m->esp_listed)
+		return;
+	m->esp_listed = true;
+	const struct fc_mountinfo *mi = m->mi;
+	for (size_t i = mi->n; i > 0; i--) {
+		const struct fc_mount *mt = &mi->mounts[i - 1];
+		if (!fc_streq(mt->fstype, "vfat") &&
+		    !fc_streq(mt->mount_point, "/boot/efi") &&
+		    !fc_streq(mt->mount_point, "/efi"))
+			continue;
+		/* One entry per filesystem (the last mount). */
+		bool seen = false;
+		for (size_t j = 0; j < m->n_esp && !seen; j++) {
+			struct fs_ref r = ref_of(&m->esp[j]);
+			seen = r.major == mt->major && r.minor == mt->minor &&
+			       fc_streq(r.source, mt->source);
 		}
+		if (seen)
+			continue;
+		m->esp = fc_realloc(m->esp, (m->n_esp + 1) * sizeof(*m->esp));
+		memset(&m->esp[m->n_esp], 0, sizeof(*m->esp));
+		identify(m->root, mt, &m->esp[m->n_esp]);
+		m->n_esp++;
 	}
-	fc_cache_put(ctx, key, s, esp_slot_free);
-	return s;
 }
 
 /* A boot= value, as dracut reads it (dracut-lib.sh label_uuid_to_dev). */
@@ -553,7 +511,7 @@ static enum match target_names(const struct fc_root *root,
 	return MATCH_UNKNOWN;
 }
 
-enum fc_bootarg fc_bootarg_judge(struct fc_ctx *ctx, const struct fc_bootfs *b,
+enum fc_bootarg fc_bootarg_judge(struct fc_mounts *m, const struct fc_bootfs *b,
 				 const char *value, char **why)
 {
 	if (!value || !*value) {
@@ -574,7 +532,7 @@ enum fc_bootarg fc_bootarg_judge(struct fc_ctx *ctx, const struct fc_bootfs *b,
 	}
 
 	struct target t;
-	if (target_parse(ctx->root, value, &t) < 0) {
+	if (target_parse(m->root, value, &t) < 0) {
 		target_free(&t);
 		*why = fc_asprintf("boot=%s is not a form dracut accepts "
 				   "(UUID=, LABEL=, PARTUUID=, PARTLABEL= or "
@@ -584,8 +542,8 @@ enum fc_bootarg fc_bootarg_judge(struct fc_ctx *ctx, const struct fc_bootfs *b,
 		return FC_BOOTARG_WRONG;
 	}
 	enum fc_bootarg verdict;
-	enum match m = target_names(ctx->root, &t, b);
-	if (m == MATCH_YES) {
+	enum match named = target_names(m->root, &t, b);
+	if (named == MATCH_YES) {
 		if (b->separate) {
 			*why = fc_asprintf("boot=%s names the /boot filesystem "
 					   "(%s)",
@@ -599,13 +557,13 @@ enum fc_bootarg fc_bootarg_judge(struct fc_ctx *ctx, const struct fc_bootfs *b,
 		}
 		goto out;
 	}
-	const struct esp_slot *esp = esp_list(ctx);
-	for (size_t i = 0; i < esp->n; i++) {
-		const struct fc_bootfs *e = &esp->esp[i];
+	esp_list(m);
+	for (size_t i = 0; i < m->n_esp; i++) {
+		const struct fc_bootfs *e = &m->esp[i];
 		if (fc_streq(e->majmin, b->majmin) &&
 		    fc_streq(e->source, b->source))
 			continue; /* /boot is itself the FAT filesystem */
-		if (target_names(ctx->root, &t, e) == MATCH_YES) {
+		if (target_names(m->root, &t, e) == MATCH_YES) {
 			*why = fc_asprintf("boot=%s names the EFI system "
 					   "partition mounted at %s (%s), not "
 					   "the /boot filesystem (%s)",
@@ -623,7 +581,7 @@ enum fc_bootarg fc_bootarg_judge(struct fc_ctx *ctx, const struct fc_bootfs *b,
 		verdict = FC_BOOTARG_EFI;
 		goto out;
 	}
-	if (m == MATCH_NO) {
+	if (named == MATCH_NO) {
 		*why = fc_asprintf("boot=%s names another filesystem than the "
 				   "one holding /boot (%s%s%s): dracut would "
 				   "not find the kernel's .hmac file",

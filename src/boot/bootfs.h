@@ -11,8 +11,11 @@
 #define FC_BOOTFS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
-#include "engine/check.h"
+#include "base/util.h"
+#include "core/sysroot.h"
+#include "parse/mountinfo.h"
 
 struct fc_bootfs {
 	bool separate;        /* /boot is a filesystem of its own */
@@ -27,12 +30,32 @@ struct fc_bootfs {
 };
 
 /*
- * The bootfs of ctx's root, computed once per run and cached in ctx.
- * -errno when mountinfo cannot be read or parsed (the message in *why,
- * caller frees).
+ * The filesystems mounted in a root, as its mount table (mi, the root's
+ * /proc/self/mountinfo) shows them, and the EFI system partitions among
+ * them (FAT filesystems, and whatever is at /boot/efi or /efi), which are
+ * identified the first time a boot= value needs comparing with them.
+ * The caller keeps root and mi alive while m is in use.
  */
-int fc_bootfs_get(struct fc_ctx *ctx, const struct fc_bootfs **out,
-		  char **why) FC_WUR;
+struct fc_mounts {
+	const struct fc_root *root;
+	const struct fc_mountinfo *mi;
+	bool esp_listed;
+	struct fc_bootfs *esp;
+	size_t n_esp;
+};
+void fc_mounts_init(struct fc_mounts *m, const struct fc_root *root,
+		    const struct fc_mountinfo *mi);
+void fc_mounts_free(struct fc_mounts *m);
+
+/*
+ * The filesystem that holds /boot (following a /boot symlink), with its
+ * UUID when one of the ways above knows it.  -EBADMSG with *why (caller
+ * frees) when the table has no mount for /.  Free *out with
+ * fc_bootfs_clear().
+ */
+int fc_bootfs_find(const struct fc_mounts *m, struct fc_bootfs *out, char **why)
+	FC_WUR;
+void fc_bootfs_clear(struct fc_bootfs *b);
 
 enum fc_bootarg {
 	FC_BOOTARG_OK,         /* names the /boot filesystem (or none needed) */
@@ -44,11 +67,10 @@ enum fc_bootarg {
 };
 
 /*
- * Judge one boot= value (NULL when absent) against bootfs.  *why gets a
- * one-line explanation (caller frees).
+ * Judge one boot= value (NULL when absent) against b, the /boot
+ * filesystem of m.  *why gets a one-line explanation (caller frees).
  */
-enum fc_bootarg fc_bootarg_judge(struct fc_ctx *ctx,
-				 const struct fc_bootfs *b, const char *value,
-				 char **why);
+enum fc_bootarg fc_bootarg_judge(struct fc_mounts *m, const struct fc_bootfs *b,
+				 const char *value, char **why);
 
 #endif

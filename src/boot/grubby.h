@@ -3,8 +3,8 @@
  * grubby, EL9's tool for BLS boot entries (/usr/sbin/grubby is the
  * grubby-bls script of the grubby package), reached only through the exec
  * layer (src/core/exec.h).  This is its adapter: where the program is, how it
- * is pointed at an image, how its failures read, and the parser of its
- * --info output.
+ * is pointed at an image, how its failures read, and its --info output
+ * parsed (src/parse/grubby-info.h).
  *
  * Only documented options are used (grubby-bls --help): --set-default=,
  * --update-kernel= with --args= / --remove-args=, --default-kernel,
@@ -24,6 +24,7 @@
 #include "core/exec.h"
 #include "core/sysroot.h"
 #include "base/util.h"
+#include "parse/grubby-info.h"
 
 #define FC_GRUBBY_DEFAULT "/usr/sbin/grubby"
 #define FC_GRUBBY_ENV "FIPSCTL_GRUBBY"
@@ -56,36 +57,6 @@ void fc_grubby_close(struct fc_grubby *g);
  */
 int fc_grubby_run(const struct fc_grubby *g, const char *const *args,
 		  struct fc_exec_result *res, char **why) FC_WUR;
-
-/* One entry of "grubby --info" output. */
-struct fc_grubby_entry {
-	long index;
-	char *kernel; /* kernel="..." */
-	char *args;   /* args="..." (grubby moves root= to its own line) */
-	char *root;   /* root="...", or NULL */
-	char *initrd;
-	char *title;
-	char *id; /* the BLS id (EL9), or NULL (older grubby) */
-};
-
-struct fc_grubby_info {
-	struct fc_grubby_entry *v;
-	size_t n;
-};
-
-/*
- * Parse grubby --info output: groups of key=value lines, each group
- * starting with index=N; a value is either "quoted" (EL9, taken from the
- * first to the last quote, without escapes, as grubby prints it) or bare
- * (older grubby).  Unknown keys are ignored.  -EBADMSG with *err for a
- * line that is not key=value, a key before index=, a key twice in one
- * entry, an index that is not a number, an unterminated quote or a NUL.
- * Empty input is zero entries.
- */
-int fc_grubby_info_parse(const char *text, size_t len,
-			 struct fc_grubby_info *out, struct fc_parse_err *err)
-	FC_WUR;
-void fc_grubby_info_free(struct fc_grubby_info *info);
 
 /* grubby --default-kernel: the kernel path it prints (one line). */
 int fc_grubby_default_kernel(const struct fc_grubby *g, char **path, char **why)

@@ -12,8 +12,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/strv.h"
 #include "boot/pin-run.h"
 #include "boot/pin-state.h"
+#include "core/log.h"
 #include "core/rootwrite.h"
 
 /* ---- reading back ------------------------------------------------------ */
@@ -185,21 +187,13 @@ static char **entry_files(const struct fc_root *root)
 	size_t n = 0;
 	if (fc_bls_load_dir(root, FC_BLS_DIR, &d, &why) < 0)
 		return v;
-	v = fc_realloc(v, (d.n + d.n_bad + 1) * sizeof(char *));
 	for (size_t i = 0; i < d.n; i++)
-		v[n++] = fc_strdup(d.entries[i]->path);
+		fc_strv_add(&v, &n, fc_strdup(d.entries[i]->path));
 	for (size_t i = 0; i < d.n_bad; i++)
-		v[n++] = fc_asprintf("%s/%s", FC_BLS_DIR, d.bad[i].file);
-	v[n] = NULL;
+		fc_strv_add(&v, &n,
+			    fc_asprintf("%s/%s", FC_BLS_DIR, d.bad[i].file));
 	fc_bls_dir_free(&d);
 	return v;
-}
-
-static void strv_free(char **v)
-{
-	for (size_t i = 0; v && v[i]; i++)
-		free(v[i]);
-	free(v);
 }
 
 /* The files the pin may change: all entries (so an unexpected change by
@@ -211,7 +205,7 @@ static int snapshot_take(const struct fc_pin_run *p, struct snapshot *s,
 	int r = 0;
 	for (size_t i = 0; files[i] && r == 0; i++)
 		r = snapshot_add(s, p->root, files[i], why);
-	strv_free(files);
+	fc_strv_free(files);
 	if (r == 0)
 		r = snapshot_add(s, p->root, FC_GRUBENV_PATH, why);
 	if (r == 0)
@@ -264,7 +258,7 @@ static void diff_snapshot(const struct fc_pin_run *p, const struct snapshot *s,
 				"ask for",
 				files[i]);
 	}
-	strv_free(files);
+	fc_strv_free(files);
 }
 
 /*
@@ -334,7 +328,7 @@ static int rollback(const struct fc_pin_run *p, const struct snapshot *s,
 		fc_buf_addf(done, "%sremoved %s", done->len ? ", " : "",
 			    files[i]);
 	}
-	strv_free(files);
+	fc_strv_free(files);
 	return rc;
 }
 
@@ -428,10 +422,10 @@ static int apply(const struct fc_pin_run *p, bool write_files,
 	if (!fc_arg_plan_empty(&p->args)) {
 		_cleanup_free_ char *upd = fc_asprintf("--update-kernel=%s",
 						       p->kernel_path);
-		_cleanup_free_ char *rm = fc_arg_plan_join(p->args.remove,
-							   p->args.n_remove);
-		_cleanup_free_ char *add = fc_arg_plan_join(p->args.add,
-							    p->args.n_add);
+		_cleanup_free_ char *rm = fc_strv_join(p->args.remove,
+						       p->args.n_remove, " ");
+		_cleanup_free_ char *add = fc_strv_join(p->args.add,
+							p->args.n_add, " ");
 		_cleanup_free_ char *rm_opt = fc_asprintf("--remove-args=%s",
 							  rm);
 		_cleanup_free_ char *add_opt = fc_asprintf("--args=%s", add);
@@ -585,7 +579,7 @@ int fc_pin_change(struct fc_pin_run *p)
 		return r;
 	}
 
-	if (!p->a->yes && !confirm()) {
+	if (!p->yes && !confirm()) {
 		printf("Nothing was changed.\n");
 		return 1;
 	}
@@ -748,12 +742,12 @@ int fc_pin_undo(struct fc_pin_run *p)
 			return 1;
 		}
 		any = true;
-		if (p->a->dry_run)
+		if (p->dry_run)
 			printf("would restore: %s (%zu bytes as before the "
 			       "pin)\n",
 			       f->before.path, f->before.len);
 	}
-	if (p->a->dry_run) {
+	if (p->dry_run) {
 		printf("would remove: %s\nDry run: nothing was changed.\n",
 		       FC_PIN_STATE_PATH);
 		fc_pin_state_free(&st);

@@ -4,43 +4,29 @@
  * options, choosing the kernel, refusing what would not boot, the plan)
  * and the part that changes the boot configuration and can take it back
  * (src/boot/pin-change.c: the grubby steps, reading back, rollback, the record
- * for --undo, and the undo).
+ * for --undo, and the undo).  The plan holds only what the changing part
+ * needs, so that it stays below the check engine and the command layer.
  */
 #ifndef FC_PIN_RUN_H
 #define FC_PIN_RUN_H
 
 #include <stdbool.h>
 
-#include "engine/check.h"
-#include "cli/cmd.h"
+#include "base/util.h"
+#include "boot/boot-conf.h"
 #include "boot/grubby.h"
 #include "boot/pin.h"
-#include "policy/policy.h"
-#include "base/util.h"
+#include "core/sysroot.h"
 
-struct fc_pin_args {
-	struct fc_global *g;
-	const char *kernel;
-	const char *grubby;
-	const char *policy;
-	bool dry_run, yes, force, undo, status;
-};
-
-/* Everything one run knows (freed in src/cli/cmd-pin-kernel.c). */
+/* The plan of one run, made by the command, and the root it changes. */
 struct fc_pin_run {
-	const struct fc_pin_args *a;
 	struct fc_root *root;
-	struct fc_report *report;
-	struct fc_ctx ctx;
+	bool dry_run; /* --dry-run: show what would change, change nothing */
+	bool yes;     /* --yes: do not ask before changing */
 	struct fc_grubby grubby;
 	const char *arch;
-	struct fc_policy **tables;
-	size_t n_tables;
-	const struct fc_policy *table;
-	struct fc_boot_kernels kernels;
 	char *release; /* the kernel to pin */
 	char *evr;     /* its EVR (the kernel-core package's) */
-	const struct fc_policy_build *build;
 	struct fc_boot_conf conf;
 	const struct fc_bls_entry *entry; /* the first entry booting it */
 	char *wanted_boot; /* "UUID=...", or NULL: /boot is on / */
@@ -49,7 +35,6 @@ struct fc_pin_run {
 	char *updatedefault; /* its value now, or NULL */
 	bool need_updatedefault;
 	char *kernel_path; /* "/boot/vmlinuz-<release>" as grubby takes it */
-	int lock_fd;
 };
 
 /* Ask grubby what it takes the default and the kernel's entry to be;

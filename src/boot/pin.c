@@ -10,6 +10,7 @@
 
 #include "parse/cmdline.h"
 #include "base/kv.h"
+#include "base/strv.h"
 #include "base/vercmp.h"
 
 /* --- validators ----------------------------------------------------------- */
@@ -235,106 +236,7 @@ const char *fc_pin_first_evr(const struct fc_policy *t, const char *arch)
 	return pk ? pk->evr : NULL;
 }
 
-/* --- the boot configuration ----------------------------------------------- */
-
-int fc_boot_conf_load(const struct fc_root *root, struct fc_boot_conf *out,
-		      char **why)
-{
-	memset(out, 0, sizeof(*out));
-	int r = fc_bls_load_dir(root, FC_BLS_DIR, &out->dir, why);
-	if (r < 0)
-		return r;
-	_cleanup_free_ char *text = NULL;
-	size_t len = 0;
-	r = fc_root_read(root, FC_GRUBENV_PATH, FC_READ_SMALL, &text, &len);
-	if (r < 0) {
-		out->env_err = r;
-		out->env_why =
-			r == -ENOENT
-				? fc_strdup(FC_GRUBENV_PATH " does not exist")
-				: fc_asprintf("cannot read " FC_GRUBENV_PATH
-					      ": %s",
-					      strerror(-r));
-	} else {
-		struct fc_parse_err err = { 0 };
-		r = fc_grubenv_parse(text, len, &out->env, &err);
-		if (r < 0) {
-			out->env_err = r;
-			out->env_why = fc_asprintf(FC_GRUBENV_PATH
-						   " is "
-						   "malformed (line %u: %s)",
-						   err.line, err.what);
-		} else {
-			out->have_env = true;
-		}
-	}
-	out->saved_entry = fc_grubenv_get(out->have_env ? &out->env : NULL,
-					  "saved_entry");
-	out->via = fc_bls_default(&out->dir, out->saved_entry, &out->def);
-	return 0;
-}
-
-void fc_boot_conf_free(struct fc_boot_conf *c)
-{
-	fc_bls_dir_free(&c->dir);
-	fc_grubenv_free(&c->env);
-	free(c->env_why);
-	memset(c, 0, sizeof(*c));
-}
-
-bool fc_boot_conf_default_known(const struct fc_boot_conf *c)
-{
-	return c->have_env || c->env_err == -ENOENT;
-}
-
-void fc_boot_conf_options(const struct fc_boot_conf *c,
-			  const struct fc_bls_entry *e,
-			  struct fc_bls_options *out)
-{
-	fc_bls_expand_options(e, c->have_env ? &c->env : NULL, out);
-}
-
-char *fc_vmlinuz_release(const char *path)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	if (!fc_startswith(base, "vmlinuz-") || !base[8])
-		return NULL;
-	return fc_strdup(base + 8);
-}
-
-bool fc_vmlinuz_is(const char *path, const char *release)
-{
-	_cleanup_free_ char *rel = fc_vmlinuz_release(path);
-	return fc_streq(rel, release);
-}
-
-bool fc_bls_entry_boots(const struct fc_bls_entry *e, const char *release)
-{
-	const char *lp = fc_bls_get(e, "linux");
-	return lp && fc_vmlinuz_is(lp, release);
-}
-
-bool fc_boot_conf_pinned_to(const struct fc_boot_conf *c, const char *release)
-{
-	return c->def && fc_boot_conf_default_known(c) &&
-	       (c->via == FC_BLS_DEFAULT_SAVED_ID ||
-		c->via == FC_BLS_DEFAULT_SAVED_TITLE) &&
-	       fc_bls_entry_boots(c->def, release);
-}
-
 /* --- kernel arguments ------------------------------------------------------ */
-
-static void push_unique(char ***v, size_t *n, char *s)
-{
-	for (size_t i = 0; i < *n; i++)
-		if (fc_streq((*v)[i], s)) {
-			free(s);
-			return;
-		}
-	*v = fc_realloc(*v, (*n + 1) * sizeof(**v));
-	(*v)[(*n)++] = s;
-}
 
 static char *arg_text(const struct fc_cmdarg *a)
 {
@@ -370,7 +272,8 @@ void fc_arg_plan_make(const char *options, const char *wanted_boot,
 			continue;
 		}
 		if (!good)
-			push_unique(&out->remove, &out->n_remove, arg_text(a));
+			fc_strv_add_unique(&out->remove, &out->n_remove,
+					   arg_text(a));
 	}
 	fc_cmdline_free(&cl);
 	/* grubby splits --remove-args at blanks and knows no quotes: a
@@ -385,20 +288,16 @@ void fc_arg_plan_make(const char *options, const char *wanted_boot,
 						   shown);
 		}
 	if (!fips_ok)
-		push_unique(&out->add, &out->n_add, fc_strdup("fips=1"));
+		fc_strv_add_unique(&out->add, &out->n_add, fc_strdup("fips=1"));
 	if (wanted_boot && !boot_ok)
-		push_unique(&out->add, &out->n_add,
-			    fc_asprintf("boot=%s", wanted_boot));
+		fc_strv_add_unique(&out->add, &out->n_add,
+				   fc_asprintf("boot=%s", wanted_boot));
 }
 
 void fc_arg_plan_free(struct fc_arg_plan *p)
 {
-	for (size_t i = 0; i < p->n_remove; i++)
-		free(p->remove[i]);
-	for (size_t i = 0; i < p->n_add; i++)
-		free(p->add[i]);
-	free(p->remove);
-	free(p->add);
+	fc_strv_free(p->remove);
+	fc_strv_free(p->add);
 	free(p->problem);
 	memset(p, 0, sizeof(*p));
 }
@@ -406,27 +305,17 @@ void fc_arg_plan_free(struct fc_arg_plan *p)
 void fc_arg_plan_merge(struct fc_arg_plan *into, const struct fc_arg_plan *from)
 {
 	for (size_t i = 0; i < from->n_remove; i++)
-		push_unique(&into->remove, &into->n_remove,
-			    fc_strdup(from->remove[i]));
+		fc_strv_add_unique(&into->remove, &into->n_remove,
+				   fc_strdup(from->remove[i]));
 	for (size_t i = 0; i < from->n_add; i++)
-		push_unique(&into->add, &into->n_add, fc_strdup(from->add[i]));
+		fc_strv_add_unique(&into->add, &into->n_add,
+				   fc_strdup(from->add[i]));
 }
 
-char *fc_arg_plan_join(char *const *v, size_t n)
+int fc_pin_wanted_boot(struct fc_mounts *m, const struct fc_bootfs *b,
+		       char **out, char **why)
 {
-	struct fc_buf b = { 0 };
-	for (size_t i = 0; i < n; i++)
-		fc_buf_addf(&b, "%s%s", i ? " " : "", v[i]);
-	return fc_buf_steal(&b);
-}
-
-int fc_pin_wanted_boot(struct fc_ctx *ctx, char **out, char **why)
-{
-	const struct fc_bootfs *b = NULL;
 	*out = NULL;
-	int r = fc_bootfs_get(ctx, &b, why);
-	if (r < 0)
-		return r;
 	if (!b->separate)
 		return 0;
 	if (!b->uuid) {
@@ -447,7 +336,7 @@ int fc_pin_wanted_boot(struct fc_ctx *ctx, char **out, char **why)
 	 * filesystem (and not, say, the EFI system partition). */
 	_cleanup_free_ char *value = fc_asprintf("UUID=%s", b->uuid);
 	_cleanup_free_ char *judged = NULL;
-	if (fc_bootarg_judge(ctx, b, value, &judged) != FC_BOOTARG_OK) {
+	if (fc_bootarg_judge(m, b, value, &judged) != FC_BOOTARG_OK) {
 		*why = fc_asprintf("boot=%s would not be right: %s", value,
 				   judged ? judged : "?");
 		return -EINVAL;

@@ -6,8 +6,8 @@
  * about it:
  *  - which kernel release a validated-module table names for an
  *    architecture, and which of those are installed in /boot;
- *  - the boot configuration as GRUB reads it (BLS entries, grubenv,
- *    default entry);
+ *  - whether the boot configuration (src/boot/boot-conf.h) has a kernel
+ *    pinned as the default;
  *  - the arguments the kernel's entry must carry (fips=1, and boot= naming
  *    the /boot filesystem by UUID, none when /boot is on /);
  *  - UPDATEDEFAULT in /etc/sysconfig/kernel and the dnf versionlock list,
@@ -21,10 +21,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "parse/bls.h"
+#include "boot/boot-conf.h"
 #include "boot/bootfs.h"
-#include "engine/check.h"
-#include "parse/grubenv.h"
 #include "policy/policy.h"
 #include "base/util.h"
 
@@ -106,44 +104,6 @@ const struct fc_boot_kernel *fc_pin_pick(const struct fc_policy *t,
  * to install), or NULL. */
 const char *fc_pin_first_evr(const struct fc_policy *t, const char *arch);
 
-/* --- the boot configuration ----------------------------------------------- */
-
-struct fc_boot_conf {
-	struct fc_bls_dir dir;
-	bool have_env;
-	int env_err; /* 0, or why the grubenv could not be used */
-	char *env_why;
-	struct fc_grubenv env;
-	const char *saved_entry; /* in env, or NULL */
-	enum fc_bls_default_via via;
-	const struct fc_bls_entry *def; /* what GRUB boots, or NULL */
-};
-
-/*
- * Read the BLS entries and the grubenv of root as GRUB reads them.  -errno
- * with *why when the entries directory cannot be read; a grubenv that is
- * missing or malformed is recorded in env_err/env_why (the default is then
- * uncertain unless it is missing: GRUB has no saved_entry either).
- */
-int fc_boot_conf_load(const struct fc_root *root, struct fc_boot_conf *out,
-		      char **why) FC_WUR;
-void fc_boot_conf_free(struct fc_boot_conf *c);
-bool fc_boot_conf_default_known(const struct fc_boot_conf *c);
-
-/* The release of a kernel image path (".../vmlinuz-<release>"), or NULL. */
-char *fc_vmlinuz_release(const char *path);
-/* Is path the image of release (".../vmlinuz-<release>")? */
-bool fc_vmlinuz_is(const char *path, const char *release);
-/* The options GRUB passes for e, with the grubenv's variables expanded. */
-void fc_boot_conf_options(const struct fc_boot_conf *c,
-			  const struct fc_bls_entry *e,
-			  struct fc_bls_options *out);
-/* Does entry e boot /boot/vmlinuz-<release> (its linux line's file)? */
-bool fc_bls_entry_boots(const struct fc_bls_entry *e, const char *release);
-/* Is the default named explicitly (saved_entry names it), so that a new
- * kernel's entry, which sorts first, does not take over? */
-bool fc_boot_conf_pinned_to(const struct fc_boot_conf *c, const char *release);
-
 /* --- kernel arguments ------------------------------------------------------ */
 
 /*
@@ -154,7 +114,7 @@ bool fc_boot_conf_pinned_to(const struct fc_boot_conf *c, const char *release);
  * every boot= goes).
  */
 struct fc_arg_plan {
-	char **remove;
+	char **remove; /* string vectors (base/strv.h) */
 	size_t n_remove;
 	char **add;
 	size_t n_add;
@@ -170,16 +130,15 @@ static inline bool fc_arg_plan_empty(const struct fc_arg_plan *p)
 {
 	return !p->problem && !p->n_remove && !p->n_add;
 }
-/* Space-separated, for grubby's --args= / --remove-args=. */
-char *fc_arg_plan_join(char *const *v, size_t n);
 
 /*
- * The boot= value the kernel needs on this root: "UUID=<uuid of the /boot
- * filesystem>" when /boot is separate, NULL (*out) when /boot is on /.
- * -errno with *why when /boot's filesystem or its UUID is unknown, or the
- * UUID is not a form fipsctl passes on.
+ * The boot= value the kernel needs: "UUID=<uuid of b>" when b, the /boot
+ * filesystem of m, is separate, NULL (*out) when /boot is on /.  -errno
+ * with *why when b's UUID is unknown, is not a form fipsctl passes on, or
+ * would not name b (fc_bootarg_judge()).
  */
-int fc_pin_wanted_boot(struct fc_ctx *ctx, char **out, char **why) FC_WUR;
+int fc_pin_wanted_boot(struct fc_mounts *m, const struct fc_bootfs *b,
+		       char **out, char **why) FC_WUR;
 
 /* --- staying the default ---------------------------------------------------- */
 

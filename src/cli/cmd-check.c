@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "base/strv.h"
 #include "engine/check.h"
 #include "cli/cmd.h"
 #include "policy/policy.h"
@@ -189,7 +190,7 @@ int fc_check_collect(struct fc_root *root, const struct fc_check_opts *opts,
 	*out = FC_TAKE(report);
 out:
 	fc_ctx_done(&ctx);
-	fc_policy_dirs_free(policy_files);
+	fc_strv_free(policy_files);
 	return r;
 }
 

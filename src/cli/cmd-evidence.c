@@ -14,6 +14,7 @@
 
 #include <json-c/json.h>
 
+#include "base/strv.h"
 #include "engine/check.h"
 #include "cli/cmd.h"
 #include "evidence/export.h"

@@ -28,7 +28,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/strv.h"
 #include "engine/check.h"
+#include "engine/hostfacts.h"
 #include "cli/cmd.h"
 #include "core/exec.h"
 #include "boot/grubby.h"
@@ -54,16 +56,41 @@ enum {
 /* The checks --status shows (one data path with 'fipsctl check'). */
 #define STATUS_CHECKS "boot.pinned,boot.default_entry,boot.hmac"
 
-static void run_free(struct fc_pin_run *p)
+/* What the operator asked for. */
+struct fc_pin_args {
+	struct fc_global *g;
+	const char *kernel;
+	const char *grubby;
+	const char *policy;
+	bool dry_run, yes, force, undo, status;
+};
+
+/* Everything one run knows: the plan, which src/boot/pin-change.c carries
+ * out (struct fc_pin_run), and what only the command uses to make it. */
+struct pin_cmd {
+	struct fc_pin_run run;
+	const struct fc_pin_args *a;
+	struct fc_report *report;
+	struct fc_ctx ctx; /* for the host facts (src/engine/hostfacts.h) */
+	struct fc_policy **tables;
+	size_t n_tables;
+	const struct fc_policy *table;
+	struct fc_boot_kernels kernels;
+	const struct fc_policy_build *build;
+	int lock_fd;
+};
+
+static void run_free(struct pin_cmd *pk)
 {
-	fc_ctx_done(&p->ctx);
-	fc_report_free(p->report);
+	struct fc_pin_run *p = &pk->run;
+	fc_ctx_done(&pk->ctx);
+	fc_report_free(pk->report);
 	fc_root_free(p->root);
 	fc_grubby_close(&p->grubby);
-	for (size_t i = 0; i < p->n_tables; i++)
-		fc_policy_free(p->tables[i]);
-	free(p->tables);
-	fc_boot_kernels_free(&p->kernels);
+	for (size_t i = 0; i < pk->n_tables; i++)
+		fc_policy_free(pk->tables[i]);
+	free(pk->tables);
+	fc_boot_kernels_free(&pk->kernels);
 	free(p->release);
 	free(p->evr);
 	fc_boot_conf_free(&p->conf);
@@ -71,8 +98,8 @@ static void run_free(struct fc_pin_run *p)
 	fc_arg_plan_free(&p->args);
 	free(p->updatedefault);
 	free(p->kernel_path);
-	if (p->lock_fd >= 0)
-		close(p->lock_fd);
+	if (pk->lock_fd >= 0)
+		close(pk->lock_fd);
 }
 
 /* ---- parse, verify --------------------------------------------------- */
@@ -177,13 +204,14 @@ static int verify(struct fc_pin_args *a)
 static const char *const known_arches[] = { "x86_64", "aarch64", "ppc64le",
 					    "s390x" };
 
-static int find_arch(struct fc_pin_run *p)
+static int find_arch(struct pin_cmd *pk)
 {
-	const char *arch = p->report->host.arch;
-	if (!arch && p->a->kernel)
+	struct fc_pin_run *p = &pk->run;
+	const char *arch = pk->report->host.arch;
+	if (!arch && pk->a->kernel)
 		for (size_t i = 0; i < FC_ARRAY_SIZE(known_arches); i++) {
 			_cleanup_free_ char *evr =
-				fc_release_evr(p->a->kernel, known_arches[i]);
+				fc_release_evr(pk->a->kernel, known_arches[i]);
 			if (evr)
 				arch = known_arches[i];
 		}
@@ -204,12 +232,13 @@ static int find_arch(struct fc_pin_run *p)
 }
 
 /* The validated-module table for this host, as 'check' finds it. */
-static int find_table(struct fc_pin_run *p)
+static int find_table(struct pin_cmd *pk)
 {
-	const struct fc_host *h = &p->report->host;
+	struct fc_pin_run *p = &pk->run;
+	const struct fc_host *h = &pk->report->host;
 	struct fc_diags diags = { 0 };
 	char **files = NULL;
-	int r = fc_policy_candidates(p->a->policy, h->os_id, h->os_version_id,
+	int r = fc_policy_candidates(pk->a->policy, h->os_id, h->os_version_id,
 				     p->arch, &files, &diags);
 	if (r < 0) {
 		fc_diags_print(&diags, stderr);
@@ -225,24 +254,25 @@ static int find_table(struct fc_pin_run *p)
 			fc_diags_print(&diags, stderr);
 			break;
 		}
-		p->tables = fc_realloc(p->tables,
-				       (p->n_tables + 1) * sizeof(*p->tables));
-		p->tables[p->n_tables++] = t;
+		size_t n = pk->n_tables + 1;
+		pk->tables = fc_realloc(pk->tables, n * sizeof(*pk->tables));
+		pk->tables[pk->n_tables++] = t;
 	}
 	fc_diags_free(&diags);
-	fc_policy_dirs_free(files);
+	fc_strv_free(files);
 	if (r < 0)
 		return r;
 	_cleanup_free_ char *why = NULL;
-	long pick = fc_policy_choose(p->tables, p->n_tables, NULL, NULL, &why);
+	long pick = fc_policy_choose(pk->tables, pk->n_tables, NULL, NULL,
+				     &why);
 	if (pick >= 0) {
-		p->table = p->tables[pick];
+		pk->table = pk->tables[pick];
 		return 0;
 	}
-	if (p->a->kernel && p->a->force) {
+	if (pk->a->kernel && pk->a->force) {
 		printf("No validated-module table applies (%s): pinning %s "
 		       "unjudged, as --force-unvalidated asks.\n",
-		       why ? why : "none", p->a->kernel);
+		       why ? why : "none", pk->a->kernel);
 		return 0;
 	}
 	fc_err("pin-kernel: no validated-module table applies to %s %s on %s "
@@ -255,48 +285,51 @@ static int find_table(struct fc_pin_run *p)
 }
 
 /* The dnf command that installs the validated kernel, for refusals. */
-static char *install_command(const struct fc_pin_run *p)
+static char *install_command(const struct pin_cmd *pk)
 {
+	const struct fc_pin_run *p = &pk->run;
 	if (p->evr)
 		return fc_asprintf("dnf install %s-%s", FC_KERNEL_PACKAGE,
 				   fc_evr_no_epoch(p->evr));
-	const char *evr = p->table ? fc_pin_first_evr(p->table, p->arch) : NULL;
+	const char *evr = pk->table ? fc_pin_first_evr(pk->table, p->arch)
+				    : NULL;
 	if (evr)
 		return fc_asprintf("dnf install %s-%s", FC_KERNEL_PACKAGE,
 				   fc_evr_no_epoch(evr));
 	return NULL;
 }
 
-static int choose_kernel(struct fc_pin_run *p)
+static int choose_kernel(struct pin_cmd *pk)
 {
-	int r = fc_boot_kernels_list(p->root, &p->kernels);
+	struct fc_pin_run *p = &pk->run;
+	int r = fc_boot_kernels_list(p->root, &pk->kernels);
 	if (r < 0 && r != -ENOENT) {
 		_cleanup_free_ char *shown = fc_root_display(p->root, "/boot");
 		fc_err("pin-kernel: cannot list %s: %s", shown, strerror(-r));
 		return r;
 	}
-	if (p->a->kernel) {
-		_cleanup_free_ char *evr = fc_release_evr(p->a->kernel,
+	if (pk->a->kernel) {
+		_cleanup_free_ char *evr = fc_release_evr(pk->a->kernel,
 							  p->arch);
-		p->release = evr ? fc_strdup(p->a->kernel)
-				 : fc_release_of(p->a->kernel, p->arch);
+		p->release = evr ? fc_strdup(pk->a->kernel)
+				 : fc_release_of(pk->a->kernel, p->arch);
 		_cleanup_free_ char *why = NULL;
 		if (!fc_kernel_release_valid(p->release, &why)) {
 			fc_err("pin-kernel: --kernel %s with its architecture "
 			       "is not a kernel release: %s",
-			       p->a->kernel, why);
+			       pk->a->kernel, why);
 			return -EINVAL;
 		}
 	} else {
-		const struct fc_boot_kernel *k = fc_pin_pick(p->table, p->arch,
-							     &p->kernels);
+		const struct fc_boot_kernel *k = fc_pin_pick(pk->table, p->arch,
+							     &pk->kernels);
 		if (!k) {
-			_cleanup_free_ char *cmd = install_command(p);
+			_cleanup_free_ char *cmd = install_command(pk);
 			fc_err("pin-kernel: no kernel that the table %s lists as "
 			       "validated for %s is installed (image and "
 			       "initramfs in /boot); nothing was changed",
-			       p->table->name, p->arch);
-			if (cmd)
+			       pk->table->name, p->arch);
+			if (pk)
 				fprintf(stderr, "  install it: %s\n", cmd);
 			else
 				fprintf(stderr, "  the table names no exact "
@@ -307,30 +340,31 @@ static int choose_kernel(struct fc_pin_run *p)
 	}
 	p->evr = fc_release_evr(p->release, p->arch);
 	p->kernel_path = fc_asprintf("/boot/vmlinuz-%s", p->release);
-	if (!p->table)
+	if (!pk->table)
 		return 0;
-	if (fc_kernel_is_validated(p->table, p->arch, p->release, &p->build))
+	if (fc_kernel_is_validated(pk->table, p->arch, p->release, &pk->build))
 		return 0;
-	if (p->a->force) {
+	if (pk->a->force) {
 		printf("%s is not a validated build by the table %s: pinning "
 		       "it anyway, as --force-unvalidated asks.\n",
-		       p->release, p->table->name);
+		       p->release, pk->table->name);
 		return 0;
 	}
 	fc_err("pin-kernel: %s is not a validated kernel by the table %s "
 	       "(not the package of a validated build for %s); pin it anyway "
 	       "with --force-unvalidated",
-	       p->release, p->table->name, p->arch);
+	       p->release, pk->table->name, p->arch);
 	return -EINVAL;
 }
 
 /* ---- refusing what would not boot ------------------------------------- */
 
-static int check_installed(struct fc_pin_run *p)
+static int check_installed(struct pin_cmd *pk)
 {
-	const struct fc_boot_kernel *k = fc_boot_kernel_find(&p->kernels,
+	struct fc_pin_run *p = &pk->run;
+	const struct fc_boot_kernel *k = fc_boot_kernel_find(&pk->kernels,
 							     p->release);
-	_cleanup_free_ char *install = install_command(p);
+	_cleanup_free_ char *install = install_command(pk);
 	_cleanup_free_ char *reinstall = fc_asprintf("dnf reinstall %s-%s",
 						     FC_KERNEL_PACKAGE,
 						     p->evr ? p->evr
@@ -461,8 +495,9 @@ static int plan_args(struct fc_pin_run *p)
 	return 0;
 }
 
-static int plan(struct fc_pin_run *p)
+static int plan(struct pin_cmd *pk)
 {
+	struct fc_pin_run *p = &pk->run;
 	_cleanup_free_ char *why = NULL;
 	int r = fc_boot_conf_load(p->root, &p->conf, &why);
 	if (r < 0) {
@@ -490,7 +525,13 @@ static int plan(struct fc_pin_run *p)
 	}
 	free(why);
 	why = NULL;
-	r = fc_pin_wanted_boot(&p->ctx, &p->wanted_boot, &why);
+	const struct fc_bootfs *bootfs = NULL;
+	struct fc_mounts *mounts = NULL;
+	r = fc_host_bootfs(&pk->ctx, &bootfs, &why);
+	if (r == 0)
+		r = fc_host_mounts(&pk->ctx, &mounts, &why);
+	if (r == 0)
+		r = fc_pin_wanted_boot(mounts, bootfs, &p->wanted_boot, &why);
 	if (r < 0) {
 		fc_err("pin-kernel: cannot tell which boot= the kernel needs: "
 		       "%s; nothing was changed",
@@ -512,13 +553,14 @@ static int plan(struct fc_pin_run *p)
 	return 0;
 }
 
-static void print_plan(const struct fc_pin_run *p, const char *initramfs_note)
+static void print_plan(const struct pin_cmd *pk, const char *initramfs_note)
 {
+	const struct fc_pin_run *p = &pk->run;
 	printf("Kernel to pin: %s\n", p->release);
-	if (p->build) {
-		const struct fc_policy_cert *c = &p->build->cert;
+	if (pk->build) {
+		const struct fc_policy_cert *c = &pk->build->cert;
 		printf("  validated by    %s (certificate %s%s, %s)\n",
-		       p->table->name, c->number ? "#" : "",
+		       pk->table->name, c->number ? "#" : "",
 		       c->number ? c->number : "number unknown",
 		       fc_cert_status_name(c->status));
 	} else {
@@ -543,10 +585,10 @@ static void print_plan(const struct fc_pin_run *p, const char *initramfs_note)
 		       p->wanted_boot ? " boot=" : "",
 		       p->wanted_boot ? p->wanted_boot : "");
 	} else {
-		_cleanup_free_ char *rm = fc_arg_plan_join(p->args.remove,
-							   p->args.n_remove);
-		_cleanup_free_ char *add = fc_arg_plan_join(p->args.add,
-							    p->args.n_add);
+		_cleanup_free_ char *rm = fc_strv_join(p->args.remove,
+						       p->args.n_remove, " ");
+		_cleanup_free_ char *add = fc_strv_join(p->args.add,
+							p->args.n_add, " ");
 		printf("  arguments       remove: %s; add: %s\n",
 		       *rm ? rm : "nothing", *add ? add : "nothing");
 	}
@@ -557,27 +599,28 @@ static void print_plan(const struct fc_pin_run *p, const char *initramfs_note)
 				     : "");
 }
 
-static int pin(struct fc_pin_run *p)
+static int pin(struct pin_cmd *pk)
 {
+	struct fc_pin_run *p = &pk->run;
 	_cleanup_free_ char *note = NULL;
-	int r = find_arch(p);
+	int r = find_arch(pk);
 	if (r == 0)
-		r = find_table(p);
+		r = find_table(pk);
 	if (r == 0)
-		r = choose_kernel(p);
+		r = choose_kernel(pk);
 	if (r == 0)
-		r = check_installed(p);
+		r = check_installed(pk);
 	if (r == 0)
 		r = check_initramfs(p, &note);
 	if (r == 0)
-		r = plan(p);
+		r = plan(pk);
 	if (r)
 		return r;
-	print_plan(p, note);
+	print_plan(pk, note);
 
 	bool nothing = fc_arg_plan_empty(&p->args) && !p->need_default &&
 		       !p->need_updatedefault;
-	if (p->a->dry_run) {
+	if (pk->a->dry_run) {
 		if (nothing)
 			printf("\nAlready pinned: a real run would change "
 			       "nothing.\n");
@@ -605,7 +648,7 @@ static int pin(struct fc_pin_run *p)
 	r = fc_pin_change(p);
 	if (r == 0) {
 		fc_pin_print_versionlock(p);
-		const char *running = p->report->host.kernel_release;
+		const char *running = pk->report->host.kernel_release;
 		if (!fc_streq(running, p->release))
 			printf("The running kernel is %s: reboot to run %s.\n",
 			       running ? running : "unknown", p->release);
@@ -647,45 +690,48 @@ static int run_pin_kernel(struct fc_global *g, int argc, char **argv)
 	if (a.status)
 		return status(&a);
 
-	struct fc_pin_run p = { .a = &a, .lock_fd = -1 };
-	r = fc_open_root(g, &p.root);
+	struct pin_cmd pk = { .a = &a, .lock_fd = -1 };
+	struct fc_pin_run *p = &pk.run;
+	p->dry_run = a.dry_run;
+	p->yes = a.yes;
+	r = fc_open_root(g, &p->root);
 	if (r < 0)
 		return r;
-	if (!a.dry_run && fc_root_is_live(p.root) && geteuid() != 0) {
+	if (!a.dry_run && fc_root_is_live(p->root) && geteuid() != 0) {
 		fc_err("pin-kernel changes this host's boot configuration and "
 		       "must run as root (see what it would do with "
 		       "--dry-run)");
-		run_free(&p);
+		run_free(&pk);
 		return -EACCES;
 	}
-	p.report = fc_report_new();
-	p.ctx.root = p.root;
-	p.ctx.report = p.report;
+	pk.report = fc_report_new();
+	pk.ctx.root = p->root;
+	pk.ctx.report = pk.report;
 	_cleanup_free_ char *why = NULL;
-	r = fc_report_fill_host(p.report, p.root);
+	r = fc_report_fill_host(pk.report, p->root);
 	struct fc_exec_opts ex = { .dry_run = a.dry_run,
 				   .verbose = g->verbose > 0 };
 	if (r == 0)
-		r = fc_grubby_open(&p.grubby, a.grubby, p.root, &ex, &why);
+		r = fc_grubby_open(&p->grubby, a.grubby, p->root, &ex, &why);
 	if (r < 0) {
 		if (why)
 			fc_err("pin-kernel: %s", why);
-		run_free(&p);
+		run_free(&pk);
 		return r;
 	}
 	/* One run at a time, from the first read to the last write. */
 	if (!a.dry_run) {
 		free(why);
 		why = NULL;
-		r = fc_pin_lock(p.root, &p.lock_fd, &why);
+		r = fc_pin_lock(p->root, &pk.lock_fd, &why);
 		if (r < 0) {
 			fc_err("pin-kernel: %s; nothing was changed", why);
-			run_free(&p);
+			run_free(&pk);
 			return r == -EBUSY ? 1 : r;
 		}
 	}
-	r = a.undo ? fc_pin_undo(&p) : pin(&p);
-	run_free(&p);
+	r = a.undo ? fc_pin_undo(p) : pin(&pk);
+	run_free(&pk);
 	return r;
 }
 

@@ -13,6 +13,7 @@
 #include <getopt.h>
 #include <string.h>
 
+#include "base/strv.h"
 #include "engine/check.h"
 #include "cli/cmd.h"
 #include "kat/kat-load.h"

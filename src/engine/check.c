@@ -9,6 +9,7 @@
 
 #include "base/kv.h"
 #include "engine/probe.h"
+#include "parse/os-release.h"
 #include "core/version.h"
 
 struct fc_cache {
@@ -144,8 +145,20 @@ static void run_in_process(struct fc_ctx *ctx, const struct fc_selection *sel,
 int fc_run_checks(struct fc_ctx *ctx, const struct fc_selection *sel)
 {
 	/* Probe helpers run concurrently while the in-process checks run. */
+	const struct fc_check **probe_checks = NULL;
+	size_t n_probe = 0;
+	for (size_t i = 0; fc_checks[i]; i++) {
+		const struct fc_check *c = fc_checks[i];
+		if (!c->probe || !fc_check_selected(c, sel))
+			continue;
+		probe_checks = fc_realloc(probe_checks,
+					  (n_probe + 1) *
+						  sizeof(*probe_checks));
+		probe_checks[n_probe++] = c;
+	}
 	struct fc_probe_set *probes = NULL;
-	int r = fc_probes_start(ctx, sel, &probes);
+	int r = fc_probes_start(ctx, probe_checks, n_probe, &probes);
+	free(probe_checks);
 	if (r < 0)
 		return r;
 
@@ -228,25 +241,16 @@ int fc_report_fill_host(struct fc_report *r, const struct fc_root *root)
 	r->root = fc_strdup(fc_root_dir(root));
 	h->time_utc = utc_now();
 
-	_cleanup_free_ char *osr = NULL;
-	size_t len = 0;
-	int e = fc_root_read(root, "/etc/os-release", FC_READ_SMALL, &osr, &len);
-	if (e == -ENOENT)
-		e = fc_root_read(root, "/usr/lib/os-release", FC_READ_SMALL,
-				 &osr, &len);
-	if (e == 0) {
-		struct fc_kv_list kv = { 0 };
-		unsigned line = 0;
-		if (fc_kv_parse(osr, len, FC_KV_SHELL, &kv, &line) == 0) {
-			const char *v;
-			if ((v = fc_kv_get(&kv, "ID")))
-				h->os_id = fc_strdup(v);
-			if ((v = fc_kv_get(&kv, "VERSION_ID")))
-				h->os_version_id = fc_strdup(v);
-			if ((v = fc_kv_get(&kv, "PRETTY_NAME")))
-				h->os_pretty_name = fc_strdup(v);
-			fc_kv_free(&kv);
-		}
+	struct fc_kv_list kv = { 0 };
+	if (fc_os_release_read(root, &kv) == 0) {
+		const char *v;
+		if ((v = fc_kv_get(&kv, "ID")))
+			h->os_id = fc_strdup(v);
+		if ((v = fc_kv_get(&kv, "VERSION_ID")))
+			h->os_version_id = fc_strdup(v);
+		if ((v = fc_kv_get(&kv, "PRETTY_NAME")))
+			h->os_pretty_name = fc_strdup(v);
+		fc_kv_free(&kv);
 	}
 
 	if (fc_root_is_live(root)) {

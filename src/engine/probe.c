@@ -24,7 +24,7 @@
 
 struct probe_run {
 	const struct fc_probe_info *info;
-	char **check_ids; /* selected checks this probe must answer */
+	const struct fc_check **checks; /* the selected checks it answers */
 	size_t n_checks;
 	pid_t pid;
 	int out_fd, err_fd;
@@ -75,9 +75,7 @@ char *fc_probe_dir(void)
 
 static void run_free(struct probe_run *p)
 {
-	for (size_t i = 0; i < p->n_checks; i++)
-		free(p->check_ids[i]);
-	free(p->check_ids);
+	free(p->checks);
 	fc_buf_free(&p->out);
 	fc_buf_free(&p->err);
 	free(p->spawn_error);
@@ -101,7 +99,7 @@ static void spawn(struct fc_ctx *ctx, struct probe_run *p, const char *dir)
 						p->info->name);
 	struct fc_buf ids = { 0 };
 	for (size_t i = 0; i < p->n_checks; i++)
-		fc_buf_addf(&ids, "%s%s", i ? "," : "", p->check_ids[i]);
+		fc_buf_addf(&ids, "%s%s", i ? "," : "", p->checks[i]->id);
 
 	/* argv: path --checks IDS [--selftest] [--nssdb D]... [--root DIR]
 	 * [--policy FILE]... NULL */
@@ -193,13 +191,13 @@ static void spawn(struct fc_ctx *ctx, struct probe_run *p, const char *dir)
 	fc_buf_free(&ids);
 }
 
-int fc_probes_start(struct fc_ctx *ctx, const struct fc_selection *sel,
-		    struct fc_probe_set **out)
+int fc_probes_start(struct fc_ctx *ctx, const struct fc_check *const *checks,
+		    size_t n, struct fc_probe_set **out)
 {
 	struct fc_probe_set *s = fc_calloc(1, sizeof(*s));
-	for (size_t i = 0; fc_checks[i]; i++) {
-		const struct fc_check *c = fc_checks[i];
-		if (!c->probe || !fc_check_selected(c, sel))
+	for (size_t i = 0; i < n; i++) {
+		const struct fc_check *c = checks[i];
+		if (!c->probe)
 			continue;
 		struct probe_run *p = set_get(s, c->probe);
 		if (!p) {
@@ -215,9 +213,9 @@ int fc_probes_start(struct fc_ctx *ctx, const struct fc_selection *sel,
 			p->out_fd = p->err_fd = -1;
 			p->pid = -1;
 		}
-		p->check_ids = fc_realloc(p->check_ids, (p->n_checks + 1) *
-								sizeof(char *));
-		p->check_ids[p->n_checks++] = fc_strdup(c->id);
+		p->checks = fc_realloc(p->checks,
+				       (p->n_checks + 1) * sizeof(*p->checks));
+		p->checks[p->n_checks++] = c;
 	}
 	/* Library probes look at the running system, never at an image;
 	 * probes that read the tree (reads_root) run under --root too. */
@@ -325,10 +323,10 @@ static void fail_all(struct fc_ctx *ctx, const struct probe_run *p,
 		bool answered = false;
 		for (size_t k = 0; k < ctx->report->n_findings && !answered; k++)
 			answered = fc_streq(ctx->report->findings[k]->check_id,
-					    p->check_ids[i]);
+					    p->checks[i]->id);
 		if (answered)
 			continue;
-		struct fc_finding *f = probe_finding(ctx, p, p->check_ids[i]);
+		struct fc_finding *f = probe_finding(ctx, p, p->checks[i]->id);
 		fc_finding_status(f, st, "%s", why);
 		if (remedy)
 			fc_finding_remedy(f, "%s", remedy);
@@ -370,11 +368,11 @@ static void parse_output(struct fc_ctx *ctx, const struct probe_run *p)
 		}
 		struct fc_finding *f = ctx->report->findings[before];
 		/* A helper may only answer for the checks it was asked. */
-		bool asked = false;
-		for (size_t k = 0; k < p->n_checks && !asked; k++)
-			asked = fc_streq(p->check_ids[k], f->check_id);
-		const struct fc_check *c = fc_check_find(f->check_id);
-		if (!asked || !c) {
+		const struct fc_check *c = NULL;
+		for (size_t k = 0; k < p->n_checks && !c; k++)
+			if (fc_streq(p->checks[k]->id, f->check_id))
+				c = p->checks[k];
+		if (!c) {
 			fc_finding_status(f, FC_STATUS_ERROR,
 					  "probe helper answered for a check it "
 					  "was not asked: %s", f->check_id);

@@ -43,10 +43,14 @@ const struct fc_probe_info *fc_probe_info_find(const char *name);
 
 struct fc_probe_set;
 
-/* Start the helpers the selected checks need (under a non-live root only
- * those that read the root; the others' checks get "skip" findings). */
-int fc_probes_start(struct fc_ctx *ctx, const struct fc_selection *sel,
-		    struct fc_probe_set **out) FC_WUR;
+/*
+ * Start the helpers that the n checks (the selected checks that name a
+ * probe, in report order; the runner chooses them) need: under a non-live
+ * root only those that read the root, the others' checks get "skip"
+ * findings.  The descriptors must outlive the set.
+ */
+int fc_probes_start(struct fc_ctx *ctx, const struct fc_check *const *checks,
+		    size_t n, struct fc_probe_set **out) FC_WUR;
 /* Wait for them (bounded), turn their output into findings, free the set. */
 int fc_probes_finish(struct fc_ctx *ctx, struct fc_probe_set *set) FC_WUR;
 

@@ -21,8 +21,10 @@
 
 #include "core/log.h"
 #include "parse/manifest.h"
+#include "parse/os-release.h"
 #include "engine/helper-run.h"
 #include "base/kv.h"
+#include "base/strv.h"
 #include "policy/policy.h"
 #include "core/report-json.h"
 #include "base/uuid5.h"
@@ -141,7 +143,7 @@ static const char *const named_sources[][3] = {
 	{ "/proc/sys/kernel/osrelease" },
 	{ "/proc/sys/kernel/random/boot_id" },
 	{ "/etc/machine-id" },
-	{ "/etc/os-release", "/usr/lib/os-release" },
+	{ FC_OS_RELEASE_PATH, FC_OS_RELEASE_FALLBACK },
 	{ "/etc/crypto-policies/config" },
 	{ "/etc/crypto-policies/state/current" },
 	{ "/etc/system-fips" },
@@ -181,11 +183,6 @@ static bool exists(struct fc_export *x, const char *path)
 	return fc_root_stat(x->root, path, &st) == 0;
 }
 
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The files of dir ending in suffix, sorted. */
 static void read_dir(struct fc_export *x, const char *dir, const char *suffix)
 {
@@ -200,20 +197,17 @@ static void read_dir(struct fc_export *x, const char *dir, const char *suffix)
 		if (e->d_name[0] == '.' || l < sl ||
 		    strcmp(e->d_name + l - sl, suffix) != 0)
 			continue;
-		names = fc_realloc(names, (n + 1) * sizeof(*names));
-		names[n++] = fc_asprintf("%s/%s", dir, e->d_name);
+		fc_strv_add(&names, &n, fc_asprintf("%s/%s", dir, e->d_name));
 	}
 	closedir(d);
-	if (n)
-		qsort(names, n, sizeof(*names), name_cmp);
+	fc_strv_sort(names, n);
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
 		if (fc_root_stat(x->root, names[i], &st) == 0 &&
 		    S_ISREG(st.st_mode))
 			read_source(x, names[i]);
-		free(names[i]);
 	}
-	free(names);
+	fc_strv_free(names);
 }
 
 static void read_named_sources(struct fc_export *x)
@@ -237,20 +231,16 @@ static void read_named_sources(struct fc_export *x)
 		char **names = NULL;
 		size_t n = 0;
 		while ((e = readdir(d)))
-			if (e->d_name[0] != '.') {
-				names = fc_realloc(names, (n + 1) * sizeof(*names));
-				names[n++] = fc_asprintf("/boot/efi/EFI/%s/grubenv",
-							 e->d_name);
-			}
+			if (e->d_name[0] != '.')
+				fc_strv_add(&names, &n,
+					    fc_asprintf("/boot/efi/EFI/%s/grubenv",
+							e->d_name));
 		closedir(d);
-		if (n)
-			qsort(names, n, sizeof(*names), name_cmp);
-		for (size_t i = 0; i < n; i++) {
+		fc_strv_sort(names, n);
+		for (size_t i = 0; i < n; i++)
 			if (exists(x, names[i]))
 				read_source(x, names[i]);
-			free(names[i]);
-		}
-		free(names);
+		fc_strv_free(names);
 	}
 }
 
@@ -306,15 +296,15 @@ static char **lib_dirs(const struct fc_report *r)
 	for (size_t i = 0; i < FC_ARRAY_SIZE(triplets); i++)
 		if (fc_streq(triplets[i].arch, r->host.arch))
 			triplet = triplets[i].triplet;
-	char **v = fc_calloc(6, sizeof(char *));
+	char **v = NULL;
 	size_t n = 0;
-	v[n++] = fc_strdup("/usr/lib64");
+	fc_strv_add(&v, &n, fc_strdup("/usr/lib64"));
 	if (triplet) {
-		v[n++] = fc_asprintf("/usr/lib/%s", triplet);
-		v[n++] = fc_asprintf("/lib/%s", triplet);
+		fc_strv_add(&v, &n, fc_asprintf("/usr/lib/%s", triplet));
+		fc_strv_add(&v, &n, fc_asprintf("/lib/%s", triplet));
 	}
-	v[n++] = fc_strdup("/lib64");
-	v[n++] = fc_strdup("/usr/lib");
+	fc_strv_add(&v, &n, fc_strdup("/lib64"));
+	fc_strv_add(&v, &n, fc_strdup("/usr/lib"));
 	return v;
 }
 
@@ -384,9 +374,7 @@ static void find_module_files(struct fc_export *x, const struct fc_report *r,
 	}
 	kernel_files(r, v, n);
 	fc_buf_free(&searched);
-	for (size_t d = 0; dirs[d]; d++)
-		free(dirs[d]);
-	free(dirs);
+	fc_strv_free(dirs);
 }
 
 /* --- the validated-module table ---------------------------------------------- */
@@ -487,13 +475,13 @@ static struct json_object *host_json(struct fc_export *x,
 	add_str(h, "kernel_release", r->host.kernel_release);
 	/* os-release as read (the source member has the bytes). */
 	struct json_object *osr = json_object_new_object();
-	const struct source *src = find_source(x, "/etc/os-release");
+	const struct source *src = find_source(x, FC_OS_RELEASE_PATH);
 	if (!src || !src->data)
-		src = find_source(x, "/usr/lib/os-release");
+		src = find_source(x, FC_OS_RELEASE_FALLBACK);
 	struct fc_kv_list kv = { 0 };
 	unsigned line = 0;
 	if (src && src->data &&
-	    fc_kv_parse(src->data, src->len, FC_KV_SHELL, &kv, &line) == 0) {
+	    fc_os_release_parse(src->data, src->len, &kv, &line) == 0) {
 		for (size_t i = 0; i < kv.n; i++)
 			add_str(osr, kv.items[i].key, kv.items[i].value);
 		fc_kv_free(&kv);

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "base/strv.h"
 #include "base/vercmp.h"
 
 static void add_line(struct fc_bls_entry *e, const char *key, size_t kn,
@@ -135,15 +136,6 @@ static bool name_char(char c)
 	       (c >= 'A' && c <= 'Z');
 }
 
-static void add_name(char ***v, size_t *n, const char *name)
-{
-	for (size_t i = 0; i < *n; i++)
-		if (fc_streq((*v)[i], name))
-			return;
-	*v = fc_realloc(*v, (*n + 1) * sizeof(**v));
-	(*v)[(*n)++] = fc_strdup(name);
-}
-
 void fc_bls_expand_options(const struct fc_bls_entry *e,
 			   const struct fc_grubenv *env,
 			   struct fc_bls_options *out)
@@ -172,10 +164,12 @@ void fc_bls_expand_options(const struct fc_bls_entry *e,
 		_cleanup_free_ char *name = fc_strndup(n0, (size_t)(n1 - n0));
 		const char *val = fc_grubenv_get(env, name);
 		if (val) {
-			add_name(&out->from_env, &out->n_from_env, name);
+			fc_strv_add_unique(&out->from_env, &out->n_from_env,
+					   fc_strdup(name));
 			fc_buf_adds(&b, val);
 		} else {
-			add_name(&out->unset, &out->n_unset, name);
+			fc_strv_add_unique(&out->unset, &out->n_unset,
+					   fc_strdup(name));
 		}
 		p = n1;
 		/* blscfg puts a space after every expansion. */
@@ -187,12 +181,8 @@ void fc_bls_expand_options(const struct fc_bls_entry *e,
 
 void fc_bls_options_free(struct fc_bls_options *o)
 {
-	for (size_t i = 0; i < o->n_from_env; i++)
-		free(o->from_env[i]);
-	for (size_t i = 0; i < o->n_unset; i++)
-		free(o->unset[i]);
-	free(o->from_env);
-	free(o->unset);
+	fc_strv_free(o->from_env);
+	fc_strv_free(o->unset);
 	free(o->text);
 	memset(o, 0, sizeof(*o));
 }

@@ -11,9 +11,6 @@
 #include <errno.h>
 #include <string.h>
 
-#include "engine/check.h"
-#include "core/sysroot.h"
-
 /*
  * The kernel's isspace(): its ctype table also marks 0xa0 (Latin-1
  * no-break space) as white space, so a UTF-8 byte 0xa0 splits arguments
@@ -173,35 +170,4 @@ enum fc_fips_arg fc_cmdline_fips(const struct fc_cmdline *c)
 		return FC_FIPS_ARG_INVALID;
 	}
 	return bare ? FC_FIPS_ARG_INVALID : FC_FIPS_ARG_ABSENT;
-}
-
-struct proc_cmdline_slot {
-	int err;
-	struct fc_proc_cmdline pc;
-};
-
-static void proc_cmdline_slot_free(void *p)
-{
-	struct proc_cmdline_slot *s = p;
-	free(s->pc.text);
-	fc_cmdline_free(&s->pc.args);
-	free(s);
-}
-
-int fc_proc_cmdline_get(struct fc_ctx *ctx, const struct fc_proc_cmdline **out)
-{
-	static const char key[] = "proc-cmdline";
-	struct proc_cmdline_slot *s = fc_cache_get(ctx, key);
-	if (!s) {
-		s = fc_calloc(1, sizeof(*s));
-		/* Bounded: a huge /proc/cmdline is refused, never slurped. */
-		s->err = fc_root_read(ctx->root, "/proc/cmdline", FC_READ_SMALL,
-				      &s->pc.text, &s->pc.len);
-		if (s->err == 0)
-			s->err = fc_cmdline_parse(s->pc.text, s->pc.len,
-						  &s->pc.args);
-		fc_cache_put(ctx, key, s, proc_cmdline_slot_free);
-	}
-	*out = s->pc.text ? &s->pc : NULL;
-	return s->err;
 }

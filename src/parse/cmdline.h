@@ -55,22 +55,4 @@ enum fc_fips_arg {
  */
 enum fc_fips_arg fc_cmdline_fips(const struct fc_cmdline *c);
 
-struct fc_ctx;
-
-/* The running kernel's command line: /proc/cmdline of ctx's root. */
-struct fc_proc_cmdline {
-	char *text; /* as read (bounded by FC_READ_SMALL) */
-	size_t len;
-	struct fc_cmdline args;
-};
-
-/*
- * Read and parse /proc/cmdline once per run (cached in ctx).  -errno from
- * the read (-ENOENT, -EFBIG, ...) or -EBADMSG from the parse; with
- * -EBADMSG *out is still set, so the caller can show the text and
- * args.err_offset.
- */
-int fc_proc_cmdline_get(struct fc_ctx *ctx,
-			const struct fc_proc_cmdline **out) FC_WUR;
-
 #endif

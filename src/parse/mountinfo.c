@@ -4,9 +4,6 @@
 #include <errno.h>
 #include <string.h>
 
-#include "engine/check.h"
-#include "core/sysroot.h"
-
 /* Fields before the optional ones, and after the "-" separator. */
 #define MI_FIXED 6
 #define MI_TAIL 3
@@ -209,55 +206,4 @@ const struct fc_mount *fc_mountinfo_find(const struct fc_mountinfo *mi,
 		}
 	}
 	return best;
-}
-
-struct mountinfo_slot {
-	int err;
-	char *why;
-	struct fc_mountinfo mi;
-};
-
-static void mountinfo_slot_free(void *p)
-{
-	struct mountinfo_slot *s = p;
-	free(s->why);
-	fc_mountinfo_free(&s->mi);
-	free(s);
-}
-
-int fc_mountinfo_load(struct fc_ctx *ctx, const struct fc_mountinfo **out,
-		      char **why)
-{
-	static const char key[] = "mountinfo";
-	static const char path[] = "/proc/self/mountinfo";
-	struct mountinfo_slot *s = fc_cache_get(ctx, key);
-	if (!s) {
-		s = fc_calloc(1, sizeof(*s));
-		_cleanup_free_ char *shown = fc_root_display(ctx->root, path);
-		_cleanup_free_ char *text = NULL;
-		size_t len = 0;
-		s->err = fc_root_read(ctx->root, path, FC_READ_TABLE, &text,
-				      &len);
-		if (s->err == -EFBIG) {
-			s->why = fc_asprintf("%s is larger than %u bytes; "
-					     "refused",
-					     shown, (unsigned)FC_READ_TABLE);
-		} else if (s->err < 0) {
-			s->why = fc_asprintf("cannot read %s: %s", shown,
-					     strerror(-s->err));
-		} else {
-			struct fc_parse_err pe = { 0 };
-			s->err = fc_mountinfo_parse(text, len, &s->mi, &pe);
-			if (s->err < 0)
-				s->why = fc_asprintf("%s:%u: malformed line: %s",
-						     shown, pe.line, pe.what);
-		}
-		fc_cache_put(ctx, key, s, mountinfo_slot_free);
-	}
-	if (s->err < 0) {
-		*why = fc_strdup(s->why);
-		return s->err;
-	}
-	*out = &s->mi;
-	return 0;
 }

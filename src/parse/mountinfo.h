@@ -54,14 +54,4 @@ void fc_mountinfo_free(struct fc_mountinfo *mi);
 const struct fc_mount *fc_mountinfo_find(const struct fc_mountinfo *mi,
 					 const char *path);
 
-struct fc_ctx;
-
-/*
- * The root's /proc/self/mountinfo, read (FC_READ_TABLE) and parsed once
- * per run and cached in ctx.  -errno when it cannot be read or parsed;
- * *why then says which file and where (caller frees).
- */
-int fc_mountinfo_load(struct fc_ctx *ctx, const struct fc_mountinfo **out,
-		      char **why) FC_WUR;
-
 #endif

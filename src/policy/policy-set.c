@@ -19,20 +19,6 @@
 #define FC_SYSCONFDIR "/etc"
 #endif
 
-static void strv_push(char ***v, size_t *n, char *s)
-{
-	*v = fc_realloc(*v, (*n + 2) * sizeof(char *));
-	(*v)[(*n)++] = s;
-	(*v)[*n] = NULL;
-}
-
-void fc_policy_dirs_free(char **v)
-{
-	for (size_t i = 0; v && v[i]; i++)
-		free(v[i]);
-	free(v);
-}
-
 /*
  * The source tree's policies/ when this binary is the one the Makefile
  * built in $(BUILD): the Makefile passes both directories for this file
@@ -73,7 +59,7 @@ char **fc_policy_dirs(void)
 			const char *c = strchr(p, ':');
 			size_t len = c ? (size_t)(c - p) : strlen(p);
 			if (len)
-				strv_push(&v, &n, fc_strndup(p, len));
+				fc_strv_add(&v, &n, fc_strndup(p, len));
 			if (!c)
 				break;
 			p = c + 1;
@@ -83,9 +69,9 @@ char **fc_policy_dirs(void)
 	}
 	char *tree = build_tree_dir();
 	if (tree)
-		strv_push(&v, &n, tree);
-	strv_push(&v, &n, fc_strdup(FC_DATADIR "/policies"));
-	strv_push(&v, &n, fc_strdup(FC_SYSCONFDIR "/fipsctl/policies.d"));
+		fc_strv_add(&v, &n, tree);
+	fc_strv_add(&v, &n, fc_strdup(FC_DATADIR "/policies"));
+	fc_strv_add(&v, &n, fc_strdup(FC_SYSCONFDIR "/fipsctl/policies.d"));
 	return v;
 }
 
@@ -95,11 +81,6 @@ void fc_policy_set_free(struct fc_policy_set *s)
 		fc_policy_free(s->v[i]);
 	free(s->v);
 	*s = (struct fc_policy_set){ 0 };
-}
-
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* The *.json names in dir, sorted, so the order never depends on the
@@ -119,10 +100,9 @@ static int list_json(const char *dir, char ***out, size_t *n_out)
 		if (de->d_name[0] == '.' || len < 6 ||
 		    strcmp(de->d_name + len - 5, ".json") != 0)
 			continue;
-		strv_push(&v, &n, fc_strdup(de->d_name));
+		fc_strv_add(&v, &n, fc_strdup(de->d_name));
 	}
-	if (n)
-		qsort(v, n, sizeof(char *), name_cmp);
+	fc_strv_sort(v, n);
 	*out = v;
 	*n_out = n;
 	return 0;
@@ -188,9 +168,9 @@ int fc_policy_load_all(struct fc_policy_set *out, struct fc_diags *diags)
 				out->v[out->n++] = p;
 			}
 		}
-		fc_policy_dirs_free(names);
+		fc_strv_free(names);
 	}
-	fc_policy_dirs_free(dirs);
+	fc_strv_free(dirs);
 	return rc;
 }
 
@@ -224,7 +204,7 @@ int fc_policy_open(const char *arg, struct fc_policy **out,
 		  "'fipsctl policy list')",
 		  where.data);
 	fc_buf_free(&where);
-	fc_policy_dirs_free(dirs);
+	fc_strv_free(dirs);
 	return -ENOENT;
 }
 
@@ -348,10 +328,10 @@ int fc_policy_candidates(const char *arg, const char *os_id,
 		_cleanup_policy_ struct fc_policy *p = NULL;
 		int r = fc_policy_open(arg, &p, diags);
 		if (r < 0) {
-			fc_policy_dirs_free(v);
+			fc_strv_free(v);
 			return r;
 		}
-		strv_push(&v, &n, fc_strdup(p->path));
+		fc_strv_add(&v, &n, fc_strdup(p->path));
 		*paths = v;
 		return 0;
 	}
@@ -359,12 +339,12 @@ int fc_policy_candidates(const char *arg, const char *os_id,
 	int r = fc_policy_load_all(&all, diags);
 	if (r < 0) {
 		fc_policy_set_free(&all);
-		fc_policy_dirs_free(v);
+		fc_strv_free(v);
 		return r;
 	}
 	for (size_t i = 0; i < all.n; i++)
 		if (fc_policy_applies(all.v[i], os_id, version_id, arch))
-			strv_push(&v, &n, fc_strdup(all.v[i]->path));
+			fc_strv_add(&v, &n, fc_strdup(all.v[i]->path));
 	fc_policy_set_free(&all);
 	*paths = v;
 	return 0;

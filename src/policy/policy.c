@@ -78,13 +78,6 @@ const char *fc_cert_status_name(enum fc_cert_status s)
 
 /* --- freeing ------------------------------------------------------------ */
 
-static void strv_free_n(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 static void prov_free(struct fc_provenance *p)
 {
 	free(p->source);
@@ -99,7 +92,7 @@ static void module_free(struct fc_policy_module *m)
 	free(m->note);
 	for (size_t i = 0; i < m->n_builds; i++) {
 		struct fc_policy_build *b = &m->builds[i];
-		strv_free_n(b->arches, b->n_arches);
+		fc_strv_free(b->arches);
 		free(b->module_name);
 		free(b->module_version);
 		for (size_t k = 0; k < b->n_pkgs; k++) {
@@ -116,7 +109,7 @@ static void module_free(struct fc_policy_module *m)
 	free(m->builds);
 	for (size_t i = 0; i < m->n_compliant; i++) {
 		struct fc_policy_compliant *c = &m->compliant[i];
-		strv_free_n(c->arches, c->n_arches);
+		fc_strv_free(c->arches);
 		free(c->package);
 		free(c->evr_glob);
 		free(c->newer_than);
@@ -125,7 +118,7 @@ static void module_free(struct fc_policy_module *m)
 	}
 	free(m->compliant);
 	for (size_t i = 0; i < m->n_gaps; i++) {
-		strv_free_n(m->gaps[i].arches, m->gaps[i].n_arches);
+		fc_strv_free(m->gaps[i].arches);
 		free(m->gaps[i].reason);
 		prov_free(&m->gaps[i].prov);
 	}
@@ -146,8 +139,8 @@ void fc_policy_free(struct fc_policy *p)
 		prov_free(&p->os[i].prov);
 	}
 	free(p->os);
-	strv_free_n(p->arches, p->n_arches);
-	strv_free_n(p->markers, p->n_markers);
+	fc_strv_free(p->arches);
+	fc_strv_free(p->markers);
 	prov_free(&p->prov);
 	for (int m = 0; m < FC_MODULE_COUNT_; m++)
 		module_free(&p->modules[m]);

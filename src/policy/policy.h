@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/strv.h"
 #include "base/util.h"
 
 enum fc_module {
@@ -186,11 +187,10 @@ const char *fc_evr_no_epoch(const char *evr);
  * ones of the same table name.  FIPSCTL_POLICY_DIR (colon-separated)
  * replaces the whole list (tests); otherwise the source tree's policies/
  * when fipsctl runs from its build directory, FC_DATADIR/policies, and the
- * site directory FC_SYSCONFDIR/fipsctl/policies.d.  NULL-terminated.
+ * site directory FC_SYSCONFDIR/fipsctl/policies.d.  A string vector: free
+ * it with fc_strv_free() (base/strv.h).
  */
 char **fc_policy_dirs(void);
-/* Frees any NULL-terminated string vector this file hands out. */
-void fc_policy_dirs_free(char **v);
 
 struct fc_policy_set {
 	struct fc_policy **v;
@@ -216,7 +216,7 @@ int fc_policy_open(const char *arg, struct fc_policy **out,
  * The tables 'check' judges a host by: the one arg names (--policy,
  * whether or not it lists the host), or every table in the search path
  * that applies to os_id / version_id / arch (possibly none).  *paths is
- * NULL-terminated; free it with fc_policy_dirs_free().
+ * a string vector: free it with fc_strv_free() (base/strv.h).
  */
 int fc_policy_candidates(const char *arg, const char *os_id,
 			 const char *version_id, const char *arch,

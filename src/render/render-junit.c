@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "base/strv.h"
 #include "base/utf8.h"
 #include "base/util.h"
 
@@ -236,24 +237,13 @@ static int render_junit(const struct fc_report *r, FILE *out,
 	(void)o;
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n", out);
 	/* Areas in order of first appearance; a report has a handful. */
-	char **areas = fc_calloc(r->n_findings + 1, sizeof(char *));
+	char **areas = NULL;
 	size_t n = 0;
-	for (size_t i = 0; i < r->n_findings; i++) {
-		char *a = area_of(r->findings[i]);
-		bool seen = false;
-		for (size_t k = 0; k < n && !seen; k++)
-			seen = fc_streq(areas[k], a);
-		if (seen) {
-			free(a);
-			continue;
-		}
-		areas[n++] = a;
-	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < r->n_findings; i++)
+		fc_strv_add_unique(&areas, &n, area_of(r->findings[i]));
+	for (size_t i = 0; i < n; i++)
 		put_suite(out, r, areas[i], i);
-		free(areas[i]);
-	}
-	free(areas);
+	fc_strv_free(areas);
 	fputs("</testsuites>\n", out);
 	return ferror(out) ? -EIO : 0;
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Fuzz target for src/boot/grubby.c's parser of grubby --info output.
+ * Fuzz target for src/parse/grubby-info.c, the parser of grubby --info output.
  * Invariants: a refusal says where (a line of the input) and why and
  * hands out nothing; an accepted output's values hold no newline or NUL,
  * and printed again the way EL9's grubby prints them (key="value") they
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "boot/grubby.h"
+#include "parse/grubby-info.h"
 
 static size_t lines(const char *s, size_t n)
 {

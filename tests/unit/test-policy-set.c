@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "base/strv.h"
 #include "policy-table.h"
 
 static bool installed_set(void *ud, const char *name)
@@ -105,7 +106,7 @@ static void test_search_path(void)
 	CHECK_STR(dirs[0], a);
 	CHECK_STR(dirs[1], b);
 	CHECK(dirs[2] == NULL);
-	fc_policy_dirs_free(dirs);
+	fc_strv_free(dirs);
 
 	struct fc_policy_set set;
 	struct fc_diags d = { 0 };
@@ -120,17 +121,17 @@ static void test_search_path(void)
 				       &paths, &d),
 		  0);
 	CHECK(paths && paths[0] && !paths[1]);
-	fc_policy_dirs_free(paths);
+	fc_strv_free(paths);
 	CHECK_INT(fc_policy_candidates(NULL, "almalinux", "9.2", "s390x",
 				       &paths, &d),
 		  0);
 	CHECK(paths && !paths[0]);
-	fc_policy_dirs_free(paths);
+	fc_strv_free(paths);
 	CHECK_INT(fc_policy_candidates("unit", "debian", "12", "x86_64", &paths,
 				       &d),
 		  0);
 	CHECK(paths && paths[0]);
-	fc_policy_dirs_free(paths);
+	fc_strv_free(paths);
 	CHECK_INT(fc_policy_candidates("nosuch", NULL, NULL, NULL, &paths, &d),
 		  -ENOENT);
 	CHECK_INT(d.n, 1);
