@@ -9,6 +9,7 @@
 
 #include "checks.h"
 #include "crypto-policy.h"
+#include "remedy.h"
 
 /* ---- back-ends ------------------------------------------------------ */
 
@@ -260,7 +261,7 @@ static int run_backends(struct fc_ctx *ctx)
 			*f = fc_ctx_read_failed(ctx, FC_CRYPTO_POLICY_BACKENDS,
 						r, fc_cpol_read_status(r));
 		if (r == -ENOENT)
-			fc_finding_remedy(f, "update-crypto-policies");
+			fc_remedy_crypto_policy(ctx, f, NULL);
 		return 0;
 	}
 	struct fc_finding *f = fc_ctx_finding(ctx, NULL);
@@ -304,7 +305,7 @@ static int run_backends(struct fc_ctx *ctx)
 				  "%s holds no back-end configuration: the "
 				  "libraries use their built-in defaults",
 				  FC_CRYPTO_POLICY_BACKENDS);
-		fc_finding_remedy(f, "update-crypto-policies");
+		fc_remedy_crypto_policy(ctx, f, NULL);
 	} else if (v.n_bad) {
 		fc_finding_status(f, FC_STATUS_FAIL,
 				  "back-ends not following the FIPS policy "
@@ -316,7 +317,7 @@ static int run_backends(struct fc_ctx *ctx)
 				  "cannot tell which policy generated %s: %s is "
 				  "unreadable",
 				  v.unattributed.data, FC_CRYPTO_POLICY_STATE);
-		fc_finding_remedy(f, "update-crypto-policies");
+		fc_remedy_crypto_policy(ctx, f, NULL);
 	} else if (local.len) {
 		fc_finding_status(f, FC_STATUS_WARN,
 				  "the %zu back-ends follow the %s policy, with "

@@ -10,6 +10,7 @@
 #include "engine/hostfacts.h"
 #include "checks.h"
 #include "crypto-policy.h"
+#include "remedy.h"
 
 /* ---- marker files --------------------------------------------------- */
 

@@ -19,6 +19,7 @@
 #include "engine/hostfacts.h"
 #include "checks.h"
 #include "crypto-policy.h"
+#include "remedy.h"
 
 static void policy_file_clear(struct policy_file *f)
 {
@@ -141,11 +142,10 @@ void fc_cpol_report_malformed(struct fc_ctx *ctx, const struct policy_file *pf)
  */
 void fc_cpol_remedy_set_fips(struct fc_ctx *ctx, struct fc_finding *f)
 {
-	struct stat st;
-	if (fc_root_stat(ctx->root, "/usr/bin/fips-mode-setup", &st) == 0)
+	if (fc_host_release(ctx)->has_fips_mode_setup)
 		fc_finding_remedy(f, "fips-mode-setup --enable && reboot");
 	else
-		fc_finding_remedy(f, "update-crypto-policies --set FIPS");
+		fc_remedy_crypto_policy(ctx, f, "FIPS");
 }
 
 static int run_config(struct fc_ctx *ctx)
@@ -269,7 +269,7 @@ static int run_applied(struct fc_ctx *ctx)
 					  "%s does not exist: the configured "
 					  "policy %s was never applied",
 					  st->path, cfg->pol.name);
-			fc_finding_remedy(f, "update-crypto-policies");
+			fc_remedy_crypto_policy(ctx, f, NULL);
 		}
 		fc_finding_fact(f, "configured", "%s", cfg->pol.name);
 		return 0;
@@ -292,7 +292,7 @@ static int run_applied(struct fc_ctx *ctx)
 				  "%s configured but not applied (%s records "
 				  "%s), run update-crypto-policies",
 				  cfg->pol.name, st->path, st->pol.name);
-		fc_finding_remedy(f, "update-crypto-policies");
+		fc_remedy_crypto_policy(ctx, f, NULL);
 	}
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include "engine/check.h"
 #include "engine/hostfacts.h"
 #include "checks.h"
+#include "remedy.h"
 #include "parse/cmdline.h"
 #include "parse/fips-flag.h"
 #include "parse/proc-crypto.h"
@@ -68,7 +69,7 @@ static int run_fips_enabled(struct fc_ctx *ctx)
 	else if (flag->state == FC_FIPS_FLAG_DISABLED) {
 		fc_finding_status(f, FC_STATUS_FAIL,
 				  "kernel FIPS mode is disabled (fips_enabled=0)");
-		fc_finding_remedy(f, "fips-mode-setup --enable && reboot");
+		fc_remedy_enable_fips(ctx, f);
 	} else
 		fc_finding_status(f, FC_STATUS_ERROR,
 				  "unexpected value in %s: '%s'", path, shown);
@@ -157,9 +158,19 @@ static bool init_has(const struct fc_cmdline *c, const char *key)
 	return found;
 }
 
-#define FIPS_ENABLE_REMEDY                                                     \
-	"fips-mode-setup --enable && reboot (the kernel argument alone: "      \
-	"grubby --update-kernel=ALL --args=\"fips=1\" && reboot)"
+/* FIPS mode, and where both programs exist the kernel argument alone. */
+static void remedy_enable(struct fc_ctx *ctx, struct fc_finding *f)
+{
+	const struct fc_host_release *hr = fc_host_release(ctx);
+	if (hr->has_fips_mode_setup && hr->has_grubby &&
+	    !(hr->el && hr->major >= 10))
+		fc_finding_remedy(f, "fips-mode-setup --enable && reboot (the "
+				     "kernel argument alone: grubby "
+				     "--update-kernel=ALL --args=\"fips=1\" "
+				     "&& reboot)");
+	else
+		fc_remedy_enable_fips(ctx, f);
+}
 
 static int run_cmdline_fips(struct fc_ctx *ctx)
 {
@@ -181,7 +192,7 @@ static int run_cmdline_fips(struct fc_ctx *ctx)
 		fc_finding_status(f, FC_STATUS_FAIL,
 				  "the kernel was booted with fips=0: FIPS "
 				  "mode is off");
-		fc_finding_remedy(f, FIPS_ENABLE_REMEDY);
+		remedy_enable(ctx, f);
 		break;
 	case FC_FIPS_ARG_ABSENT:
 		if (init_has(c, "fips"))
@@ -193,7 +204,7 @@ static int run_cmdline_fips(struct fc_ctx *ctx)
 			fc_finding_status(f, FC_STATUS_FAIL,
 					  "the kernel was booted without "
 					  "fips=1");
-		fc_finding_remedy(f, FIPS_ENABLE_REMEDY);
+		remedy_enable(ctx, f);
 		break;
 	case FC_FIPS_ARG_INVALID: {
 		const struct fc_cmdarg *last = NULL;
@@ -206,10 +217,8 @@ static int run_cmdline_fips(struct fc_ctx *ctx)
 					  "bare \"fips\" is not the kernel's "
 					  "fips= parameter (the kernel hands "
 					  "it to init): FIPS mode is off");
-			fc_finding_remedy(f, "grubby --update-kernel=ALL "
-					     "--remove-args=\"fips\" && grubby "
-					     "--update-kernel=ALL "
-					     "--args=\"fips=1\" && reboot");
+			fc_remedy_kernel_args(ctx, f, "ALL", "fips=1", "fips",
+					      true);
 			break;
 		}
 		/* The kernel reads the value with simple_strtol(, 0). */
@@ -222,14 +231,14 @@ static int run_cmdline_fips(struct fc_ctx *ctx)
 					  "(and what dracut and tools expect) "
 					  "is fips=1",
 					  v);
-			fc_finding_remedy(f, "grubby --update-kernel=ALL "
-					     "--args=\"fips=1\"");
+			fc_remedy_kernel_args(ctx, f, "ALL", "fips=1", NULL,
+					      false);
 		} else {
 			fc_finding_status(f, FC_STATUS_FAIL,
 					  "fips=%s: the kernel reads it as 0, "
 					  "so FIPS mode is off",
 					  v);
-			fc_finding_remedy(f, FIPS_ENABLE_REMEDY);
+			remedy_enable(ctx, f);
 		}
 		break;
 	}
@@ -303,19 +312,18 @@ static int run_cmdline_boot(struct fc_ctx *ctx)
 	case FC_BOOTARG_WRONG:
 	case FC_BOOTARG_EFI:
 		fc_finding_status(f, FC_STATUS_FAIL, "%s", why);
-		if (b->separate)
-			fc_finding_remedy(f,
-					  "grubby --update-kernel=ALL "
-					  "--args=\"boot=UUID=%s\"",
-					  set_uuid);
-		else
-			fc_finding_remedy(f, "grubby --update-kernel=ALL "
-					     "--remove-args=\"boot\"");
+		if (b->separate) {
+			_cleanup_free_ char *add =
+				fc_asprintf("boot=UUID=%s", set_uuid);
+			fc_remedy_kernel_args(ctx, f, "ALL", add, NULL, false);
+		} else {
+			fc_remedy_kernel_args(ctx, f, "ALL", NULL, "boot",
+					      false);
+		}
 		break;
 	case FC_BOOTARG_NEEDLESS:
 		fc_finding_status(f, FC_STATUS_WARN, "%s", why);
-		fc_finding_remedy(f, "grubby --update-kernel=ALL "
-				     "--remove-args=\"boot\"");
+		fc_remedy_kernel_args(ctx, f, "ALL", NULL, "boot", false);
 		break;
 	case FC_BOOTARG_UNVERIFIED:
 		fc_finding_status(f, FC_STATUS_WARN, "%s", why);

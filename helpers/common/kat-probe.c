@@ -82,9 +82,13 @@ struct fc_finding *fc_kat_probe_run(struct fc_probe_ctx *ctx,
 				  "algorithms, %u skipped (%.1f ms)",
 				  module, passed, ran, skipped, t.run_ms);
 	} else {
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "%s: no known-answer vector could run%s", module,
-				  o.algorithms ? " for the selected algorithms" : "");
+		/* With --algorithm the user chose what runs: nothing of it
+		 * applies to this module.  Without, nothing ran at all. */
+		fc_finding_skip(f,
+				o.algorithms ? FC_SKIP_NOT_APPLICABLE
+					     : FC_SKIP_NOT_EXAMINED,
+				"%s: no known-answer vector could run%s", module,
+				o.algorithms ? " for the selected algorithms" : "");
 	}
 	free(v);
 	fc_kat_tally_free(&t);
