@@ -754,6 +754,13 @@ static enum tri running_fips(struct fc_ctx *ctx, struct fc_finding *f)
 
 static int run_pending_reboot(struct fc_ctx *ctx)
 {
+	if (fc_host_offline(ctx)) {
+		struct fc_finding *f = fc_ctx_finding(ctx, NULL);
+		fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+				FC_OFFLINE_WHY " to compare with the default "
+					       "boot entry");
+		return 0;
+	}
 	const struct fc_host_boot *st;
 	struct fc_finding *f = start_finding(ctx, &st);
 	if (!f || menu_empty(f, st, FC_STATUS_SKIP,

@@ -255,10 +255,15 @@ static int run_fips_mode_setup(struct fc_ctx *ctx)
 					    : NULL;
 	if (r == -ENOENT && !fc_root_is_live(ctx->root)) {
 		struct fc_finding *f = fc_ctx_finding(ctx, NULL);
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "%s does not exist under this root: an offline "
-				  "image has no running kernel to ask",
-				  KERNEL_FLAG);
+		if (fc_host_offline(ctx))
+			fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+					FC_OFFLINE_WHY " (%s)", KERNEL_FLAG);
+		else
+			fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+					"%s does not exist under this root: an "
+					"offline image has no running kernel "
+					"to ask",
+					KERNEL_FLAG);
 		return 0;
 	}
 	if (r < 0 && r != -ENOENT) {
@@ -278,10 +283,10 @@ static int run_fips_mode_setup(struct fc_ctx *ctx)
 	if (r < 0) {
 		struct fc_finding *f = fc_ctx_finding(ctx, NULL);
 		if (r == -ENODATA)
-			fc_finding_status(f, FC_STATUS_SKIP,
-					  "cannot tell which initramfs lsinitrd "
-					  "would inspect: the running kernel's "
-					  "release is unknown under this root");
+			fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+					"cannot tell which initramfs lsinitrd "
+					"would inspect: the running kernel's "
+					"release is unknown under this root");
 		else
 			fc_finding_status(f, FC_STATUS_ERROR,
 					  "cannot tell whether the FIPS "

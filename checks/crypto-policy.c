@@ -107,10 +107,14 @@ bool fc_cpol_absent(struct fc_ctx *ctx, const struct cpol_files *c)
 		return false;
 	if (c->dir_err == -ENOENT) {
 		struct fc_finding *f = fc_ctx_finding(ctx, NULL);
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "%s does not exist: this system does not use "
-				  "crypto-policies (RHEL-family systems do)",
-				  FC_CRYPTO_POLICY_DIR);
+		/* An EL root without it is broken, not exempt. */
+		bool el = fc_host_release(ctx)->el;
+		fc_finding_skip(f,
+				el ? FC_SKIP_NOT_EXAMINED
+				   : FC_SKIP_NOT_APPLICABLE,
+				"%s does not exist: this system does not use "
+				"crypto-policies (RHEL-family systems do)",
+				FC_CRYPTO_POLICY_DIR);
 		fc_finding_fact(f, "path", "%s", FC_CRYPTO_POLICY_DIR);
 		return true;
 	}
@@ -254,9 +258,9 @@ static int run_applied(struct fc_ctx *ctx)
 	const struct policy_file *cfg = &c->config, *st = &c->state;
 	if (cfg->err < 0 || !cfg->ok) {
 		struct fc_finding *f = fc_ctx_finding(ctx, NULL);
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "cannot compare: the configured policy is "
-				  "unknown (see crypto-policy.config)");
+		fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+				"cannot compare: the configured policy is "
+				"unknown (see crypto-policy.config)");
 		return 0;
 	}
 	if (st->err < 0) {

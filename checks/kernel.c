@@ -16,11 +16,25 @@
 #include "parse/fips-flag.h"
 #include "parse/proc-crypto.h"
 
+/* On an offline image: the finding for a /proc file that cannot be read
+ * says there is no running kernel, and true. */
+static bool offline_skip(struct fc_ctx *ctx, const char *path, int err)
+{
+	if (!fc_host_offline(ctx))
+		return false;
+	struct fc_finding *f = fc_ctx_read_failed(ctx, path, err,
+						  FC_STATUS_SKIP);
+	fc_finding_skip(f, FC_SKIP_NOT_EXAMINED, FC_OFFLINE_WHY " (%s)", path);
+	return true;
+}
+
 static int run_fips_enabled(struct fc_ctx *ctx)
 {
 	const char *path = FC_FIPS_FLAG_PATH;
 	const struct fc_fips_flag *flag = fc_host_fips_flag(ctx);
 	int r = flag->err;
+	if (r < 0 && offline_skip(ctx, path, r))
+		return 0;
 	if (r < 0) {
 		struct fc_finding *f = fc_ctx_read_failed(ctx, path, r,
 							  FC_STATUS_FAIL);
@@ -29,11 +43,11 @@ static int run_fips_enabled(struct fc_ctx *ctx)
 		    fc_root_stat(ctx->root, "/proc/sys", &st) < 0) {
 			/* No procfs at all: an offline image or a partial
 			 * fixture says nothing about a kernel. */
-			fc_finding_status(f, FC_STATUS_SKIP,
-					  "%s does not exist and neither does "
-					  "/proc/sys: no running kernel to ask "
-					  "(offline image?)",
-					  path);
+			fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+					"%s does not exist and neither does "
+					"/proc/sys: no running kernel to ask "
+					"(offline image?)",
+					path);
 		} else if (r == -ENOENT) {
 			fc_finding_status(f, FC_STATUS_FAIL,
 					  "%s does not exist: the kernel has no "
@@ -109,7 +123,8 @@ static bool proc_cmdline(struct fc_ctx *ctx, const struct fc_proc_cmdline **pc)
 	}
 	/* A running kernel always has /proc/cmdline: without it there is
 	 * nothing to judge (offline image), which is not a "no". */
-	fc_ctx_read_failed(ctx, path, r, FC_STATUS_SKIP);
+	if (!offline_skip(ctx, path, r))
+		fc_ctx_read_failed(ctx, path, r, FC_STATUS_SKIP);
 	return false;
 }
 
@@ -354,7 +369,8 @@ static int run_crypto_selftests(struct fc_ctx *ctx)
 	size_t len = 0;
 	int r = fc_root_read(ctx->root, path, FC_READ_TABLE, &text, &len);
 	if (r < 0) {
-		fc_ctx_read_failed(ctx, path, r, FC_STATUS_SKIP);
+		if (!offline_skip(ctx, path, r))
+			fc_ctx_read_failed(ctx, path, r, FC_STATUS_SKIP);
 		return 0;
 	}
 	struct fc_finding *f = fc_ctx_finding(ctx, NULL);
@@ -405,9 +421,9 @@ static int run_crypto_selftests(struct fc_ctx *ctx)
 	fc_finding_fact(f, "algorithms", "%zu", pc.n);
 	fc_finding_fact(f, "not_passed", "%zu", n_failed);
 	if (pc.n == 0) {
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "%s lists no algorithms: nothing to judge",
-				  path);
+		fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+				"%s lists no algorithms: nothing to judge",
+				path);
 	} else if (n_failed == 0) {
 		fc_finding_status(f, FC_STATUS_PASS,
 				  "all %zu algorithms in %s report "

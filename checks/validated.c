@@ -719,7 +719,7 @@ static void judge_module(struct fc_ctx *ctx, enum fc_module m,
 	const struct fc_vjudge v = fc_vjudge_decide(&in);
 	_cleanup_free_ char *summary = summaries[v.outcome](&j, v.outcome);
 	fc_finding_fact(f, "verdict", "%s", fc_verdict_name(v.verdict));
-	fc_finding_status(f, v.status, "%s", summary);
+	fc_vstatus(f, v.status, v.verdict, summary);
 	free(j.tail);
 	free(j.rt.why);
 	free(j.rt.from);

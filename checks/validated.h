@@ -49,6 +49,12 @@ const struct fc_vstate *fc_vstate_get(struct fc_ctx *ctx);
 const char *fc_verdict_name(enum fc_verdict v);
 /* The finding status for a verdict in the run's mode (--strict). */
 enum fc_status fc_verdict_status(bool strict, enum fc_verdict v);
+/* Set f's status st (fc_verdict_status() of v, or stricter) and summary:
+ * a skip is "not applicable" for a module that is not installed (nothing
+ * runs that could be unvalidated), "not examined" when it could not be
+ * judged. */
+void fc_vstatus(struct fc_finding *f, enum fc_status st, enum fc_verdict v,
+		const char *summary);
 
 /* Why a finding another check should have produced is not usable: "check
  * ID did not run (deselected)" or "ID: its summary". */

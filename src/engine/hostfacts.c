@@ -7,6 +7,7 @@
 
 #include "base/kv.h"
 #include "core/sysroot.h"
+#include "parse/fstab.h"
 #include "parse/os-release.h"
 
 /* --- offline images ------------------------------------------------------ */
@@ -174,6 +175,28 @@ static void mounts_slot_free(void *p)
 	free(s);
 }
 
+/*
+ * The root's /etc/fstab as its mount table (src/parse/fstab.h), as
+ * fips-mode-setup's findmnt --fstab and dracut read it.  0 with s->mi set,
+ * else -errno with s->why (the fstab's problem).
+ */
+static int fstab_mounts(struct fc_ctx *ctx, struct mounts_slot *s)
+{
+	_cleanup_free_ char *shown = fc_root_display(ctx->root, FC_FSTAB_PATH);
+	_cleanup_free_ char *text = NULL;
+	size_t len = 0;
+	int r = fc_root_read(ctx->root, FC_FSTAB_PATH, FC_READ_TABLE, &text,
+			     &len);
+	if (r < 0)
+		return r;
+	struct fc_parse_err pe = { 0 };
+	s->err = fc_fstab_parse(text, len, &s->mi, &pe);
+	if (s->err < 0)
+		s->why = fc_asprintf("%s:%u: malformed line: %s", shown,
+				     pe.line, pe.what);
+	return 0;
+}
+
 static struct mounts_slot *mounts_slot(struct fc_ctx *ctx)
 {
 	static const char key[] = "host.mountinfo";
@@ -186,7 +209,10 @@ static struct mounts_slot *mounts_slot(struct fc_ctx *ctx)
 	_cleanup_free_ char *text = NULL;
 	size_t len = 0;
 	s->err = fc_root_read(ctx->root, path, FC_READ_TABLE, &text, &len);
-	if (s->err == -EFBIG) {
+	if (s->err == -ENOENT && fc_host_offline(ctx) &&
+	    fstab_mounts(ctx, s) == 0) {
+		/* An offline image: where /boot is comes from its fstab. */
+	} else if (s->err == -EFBIG) {
 		s->why = fc_asprintf("%s is larger than %u bytes; refused",
 				     shown, (unsigned)FC_READ_TABLE);
 	} else if (s->err < 0) {

@@ -26,6 +26,8 @@ TOP = os.environ.get("TOP") or os.path.dirname(os.path.dirname(os.path.dirname(
 CASES = os.path.join(TOP, "tests", "cases")
 FIPSCTL = os.environ.get("FIPSCTL") or os.path.join(TOP, "build", "fipsctl")
 STATUSES = ("pass", "warn", "skip", "fail", "error")
+# A skip's kind (docs/report.md): "skip:not-examined" asks for the kind too.
+SKIP_KINDS = ("not-applicable", "not-examined")
 FIELDS = re.compile(r"(summary|remediation|fact:\S+)\s+(is|matches|contains|absent)\b\s*(.*)$")
 TEXT_OPS = ("is", "matches", "contains")
 # The host's account files: a root that escapes must never show them.
@@ -169,9 +171,11 @@ def parse(path):
             target = word
             st, rest = split1(rest) if rest else ("", "")
             wanted = st.split("|")
-            if not st or any(s not in STATUSES for s in wanted):
+            if not st or any(s not in STATUSES and not (
+                    s.startswith("skip:") and s[5:] in SKIP_KINDS) for s in wanted):
                 raise Malformed(f"line {n}: '{st}' is not STATUS[|STATUS...] "
-                                f"({', '.join(STATUSES)})")
+                                f"({', '.join(STATUSES)}, skip:KIND with KIND "
+                                f"{' or '.join(SKIP_KINDS)})")
             row.update(kind="finding", target=target, statuses=set(wanted))
             m = FIELDS.match(rest)
             if m:
@@ -225,6 +229,30 @@ def field_of(finding, field):
     return finding.get(field)
 
 
+def status_of(finding):
+    """"pass", ..., or "skip:KIND" for a skip."""
+    if finding["status"] == "skip":
+        return f"skip:{finding.get('skip_kind')}"
+    return finding["status"]
+
+
+def status_ok(finding, statuses):
+    """Whether the finding has one of STATUSES ("skip" is any kind)."""
+    return finding["status"] in statuses or status_of(finding) in statuses
+
+
+def skip_kinds_problems(report):
+    """Every skip says its kind, and nothing else has one (docs/report.md)."""
+    problems = []
+    for f in report["findings"]:
+        kind = f.get("skip_kind")
+        if f["status"] == "skip" and kind not in SKIP_KINDS:
+            problems.append(f"{f['id']} is a skip of kind {json.dumps(kind)}")
+        if f["status"] != "skip" and kind is not None:
+            problems.append(f"{f['id']} is {f['status']} with a skip kind")
+    return problems
+
+
 def check_finding_row(row, report, ids):
     """Problems with one finding row (an empty list when it holds)."""
     target = row["target"]
@@ -237,9 +265,9 @@ def check_finding_row(row, report, ids):
     problems = []
     if not re.search(r"[*?\[]", target) and len(found) != 1:
         problems.append(f"{len(found)} findings from {target}, expected one")
-    want = "|".join(s for s in STATUSES if s in row["statuses"])
-    problems += [f"{f['id']} is {f['status']}, expected {want}: {f['summary']}"
-                 for f in found if f["status"] not in row["statuses"]]
+    want = "|".join(sorted(row["statuses"]))
+    problems += [f"{f['id']} is {status_of(f)}, expected {want}: {f['summary']}"
+                 for f in found if not status_ok(f, row["statuses"])]
     if "match" in row:
         for f in found:
             got = field_of(f, row["field"])
@@ -333,6 +361,8 @@ def check_run(case, run, runno, rootdir, name, ids, area):
             problems += [f"{p}: {l.split(':')[0]}" for p, l in host_lines() if l in text]
         elif kind == "summary":
             got = report["summary"].get(row["key"])
+            if isinstance(got, int) and not isinstance(got, bool):
+                got = str(got)
             if row["key"] not in report["summary"]:
                 problems.append(f"the report's summary has no member '{row['key']}'")
             elif not matches(row["match"], got):
@@ -354,6 +384,12 @@ def check_run(case, run, runno, rootdir, name, ids, area):
             not_ok(label, *problems)
         else:
             ok(label)
+    label = f"{case}{shown}: every skip says its kind"
+    problems = skip_kinds_problems(report)
+    if problems:
+        not_ok(label, *problems)
+    else:
+        ok(label)
     # Every finding of the case's area is expected by some row, so that a
     # new check or a finding too many cannot pass unread; a case with a
     # whole report (report.json) has that already.
