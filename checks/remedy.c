@@ -48,8 +48,8 @@ void fc_remedy_kernel_args(struct fc_ctx *ctx, struct fc_finding *f,
 	const char *which = fc_streq(target, "ALL")	 ? "every entry"
 			    : fc_streq(target, "DEFAULT") ? "the default entry"
 							  : target;
-	fc_finding_remedy(f, "in the options line of %s in /boot/loader/"
-			     "entries/%s%s%s%s%s (grubby is not installed)%s",
+	fc_finding_remedy(f, "on the options line of %s in /boot/loader/"
+			     "entries/: %s%s%s%s%s (grubby is not installed)%s",
 			  which, remove ? "remove " : "", remove ? remove : "",
 			  remove && add ? " and " : "", add ? "add " : "",
 			  add ? add : "", reboot ? ", then reboot" : "");

@@ -72,6 +72,7 @@ struct json_object *fc_report_to_json(const struct fc_report *r)
 			       json_object_new_int64((int64_t)fc_report_count_skips(
 				       r, FC_SKIP_NOT_EXAMINED)));
 	add_str(s, "fips_mode_setup", r->fips_mode_setup_verdict);
+	add_str(s, "fips_mode_setup_output", r->fips_mode_setup_output);
 	json_object_object_add(o, "summary", s);
 
 	struct json_object *arr = json_object_new_array();
@@ -251,8 +252,10 @@ int fc_report_from_json(struct json_object *o, struct fc_report **out,
 		goto bad;
 	if (json_object_object_get_ex(o, "summary", &summary) &&
 	    json_object_is_type(summary, json_type_object) &&
-	    (r = take_str(summary, "fips_mode_setup",
-			  &rep->fips_mode_setup_verdict, false, err)) < 0)
+	    ((r = take_str(summary, "fips_mode_setup",
+			   &rep->fips_mode_setup_verdict, false, err)) < 0 ||
+	     (r = take_str(summary, "fips_mode_setup_output",
+			   &rep->fips_mode_setup_output, false, err)) < 0))
 		goto bad;
 	size_t n = json_object_array_length(findings);
 	for (size_t i = 0; i < n; i++) {

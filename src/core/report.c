@@ -102,6 +102,7 @@ void fc_report_free(struct fc_report *r)
 	free(r->host.kernel_release);
 	free(r->host.time_utc);
 	free(r->fips_mode_setup_verdict);
+	free(r->fips_mode_setup_output);
 	if (r->evidence) {
 		free(r->evidence->bundle_id);
 		free(r->evidence->machine_id);

@@ -116,8 +116,11 @@ struct fc_report {
 	struct fc_host host;
 	struct fc_finding **findings;
 	size_t n_findings;
-	/* The fips-mode-setup --check equivalent line, or NULL. */
+	/* The fips-mode-setup --check equivalent: its last line (the
+	 * verdict) and every line it prints, stderr's included, joined by
+	 * newlines; NULL when not judged. */
 	char *fips_mode_setup_verdict;
+	char *fips_mode_setup_output;
 	struct fc_report_evidence *evidence;
 };
 

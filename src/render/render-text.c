@@ -90,9 +90,22 @@ static int render_text(const struct fc_report *r, FILE *out,
 	size_t c[FC_STATUS_COUNT_];
 	fc_report_count(r, c);
 	enum fc_outcome v = fc_report_verdict(r);
-	if (r->fips_mode_setup_verdict && !o->quiet)
+	/* The script's lines as the terminal shows them; one line when it
+	 * prints only its verdict. */
+	const char *fms = r->fips_mode_setup_output;
+	if (fms && strchr(fms, '\n') && !o->quiet) {
+		_cleanup_free_ char *lines = fc_strdup(fms);
+		fputs("\nfips-mode-setup --check would print:\n", out);
+		char *save = NULL;
+		for (char *l = strtok_r(lines, "\n", &save); l;
+		     l = strtok_r(NULL, "\n", &save)) {
+			_cleanup_free_ char *shown = fc_printable(l, 1024);
+			fprintf(out, "  %s\n", shown);
+		}
+	} else if (r->fips_mode_setup_verdict && !o->quiet) {
 		fprintf(out, "\nfips-mode-setup --check would say: %s\n",
 			r->fips_mode_setup_verdict);
+	}
 	fprintf(out, "%s%zu passed, %zu warnings, %zu failed, %zu errors, "
 		     "%zu skipped",
 		o->quiet ? "" : "\n", c[FC_STATUS_PASS], c[FC_STATUS_WARN],
