@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# fipsctl: one plain Makefile (STYLE.md habit 12).
+# fipsctl: one plain Makefile (docs/style.md habit 12).
 #
 #   make                      build build/fipsctl and the probe helpers
 #   make check                every test tier that runs on this machine
