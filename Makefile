@@ -140,10 +140,10 @@ $(BUILD)/libhelper-common.a: $(HELPER_COMMON_OBJS)
 # core and the vector table.  The table is generated, never written by
 # hand: tools/kat-gen.c, built for the build machine (HOSTCC, also when
 # cross-compiling), reads the public vectors with the same loader that
-# serves --vectors and writes $(BUILD)/gen/kat-table.c.  The vectors sit
-# beside the checkout (../shared/vectors, as CI clones them);
+# serves --vectors and writes $(BUILD)/gen/kat-table.c.  The vectors are
+# in the tree, data/vectors (its README says where each file comes from);
 # VECTORS_DIR=DIR overrides.
-VECTORS_DIR ?= $(abspath $(CURDIR)/../shared/vectors)
+VECTORS_DIR ?= data/vectors
 HOSTCC      ?= cc
 HOST_PKG_CONFIG ?= pkg-config
 KAT_GEN_SRCS := tools/kat-gen.c src/kat/kat-load.c src/kat/kat.c src/core/report.c src/base/util.c \
@@ -157,7 +157,7 @@ $(BUILD)/host/kat-gen: $(KAT_GEN_SRCS) $(wildcard src/kat/*.h src/core/*.h src/b
 $(BUILD)/gen/kat-table.c: $(BUILD)/host/kat-gen $(VECTOR_FILES)
 	@if [ ! -d "$(VECTORS_DIR)" ]; then \
 	  echo "error: the known-answer vectors are not at $(VECTORS_DIR)" >&2; \
-	  echo "  (shared/vectors beside the checkout; set VECTORS_DIR=DIR to use another copy)" >&2; \
+	  echo "  (data/vectors in the source tree; set VECTORS_DIR=DIR to use another copy)" >&2; \
 	  exit 1; fi
 	@mkdir -p $(@D)
 	@echo "  KATGEN $(VECTORS_DIR)"; $(BUILD)/host/kat-gen $(VECTORS_DIR) $@
