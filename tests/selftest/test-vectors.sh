@@ -25,7 +25,7 @@ foreign=$(comm -13 "$t_tmp/sources" "$t_tmp/used")
 if [ -z "$unused$foreign" ]; then
 	ok "vectors-all-used ($(wc -l < "$t_tmp/files") files, $(wc -l < "$t_tmp/sources") sources)"
 else
-	not_ok vectors-all-used "in data/vectors but not in the table: [$(echo $unused)]; in the table but not in data/vectors: [$(echo $foreign)]"
+	not_ok vectors-all-used "in data/vectors but not in the table: [${unused//$'\n'/ }]; in the table but not in data/vectors: [${foreign//$'\n'/ }]"
 fi
 
 n=$(sed -n 's/^Files: \([0-9]*\) vector files.*/\1/p' "$vec/README.md")
