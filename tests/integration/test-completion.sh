@@ -78,13 +78,23 @@ mkdir -p "$t_tmp/cwd/bundles" "$t_tmp/cwd/site"
 touch "$t_tmp/cwd/bundles/host1.tar.gz" "$t_tmp/cwd/bundles/host2.tar.zst" \
 	"$t_tmp/cwd/site/local.json" "$t_tmp/cwd/site/notes.txt"
 
-# Commands and sub-commands.
-expect commands 'fipsctl ' check evidence help list-checks pin-kernel policy selftest
+# Commands and sub-commands, as 'fipsctl --help' and 'fipsctl help COMMAND'
+# list them.
+"$FIPSCTL" --help > "$t_tmp/help"
+commands=$(sed -n '/^Commands:/,/^$/ s/^  \([a-z][a-z-]*\) .*/\1/p' "$t_tmp/help")
+# subs COMMAND: the sub-commands its usage lines name.
+subs() { "$FIPSCTL" help "$1" 2> /dev/null | grep -oE "^ *(Usage: )?fipsctl .*\b$1 [a-z]+\b" | grep -oE "\b$1 [a-z]+\b" | awk '{ print $2 }' | sort -u; }
+# shellcheck disable=SC2086 # one argument per command
+expect commands 'fipsctl ' $commands
 expect command-prefix 'fipsctl p' pin-kernel policy
 expect after-root 'fipsctl --root /mnt/image ch' check
 expect help-topics 'fipsctl help ' check evidence list-checks pin-kernel policy selftest
-expect policy-verbs 'fipsctl policy ' lint list show
-expect evidence-verbs 'fipsctl --format json evidence ' export show summarize verify
+for c in $commands; do
+	s=$(subs "$c")
+	[ -n "$s" ] || continue
+	# shellcheck disable=SC2086 # one argument per sub-command
+	expect "$c-verbs" "fipsctl --format json $c " $s
+done
 
 # Options, per command and sub-command.
 expect global-options 'fipsctl --' --color --format --help --quiet --root --verbose --version
@@ -129,17 +139,13 @@ expect bundle-files 'fipsctl evidence verify bundles/h' bundles/host1.tar.gz bun
 # The option lists follow 'fipsctl help COMMAND': each option in a
 # command's usage lines or its option list is offered, and nothing else
 # but the global options.
-for cmd in check list-checks policy pin-kernel selftest evidence; do
+for cmd in $commands; do
+	[ "$cmd" = help ] && continue
 	"$FIPSCTL" help "$cmd" > "$t_tmp/help" 2>&1 || { not_ok "completion-options-$cmd" "fipsctl help $cmd failed"; continue; }
 	# The usage (up to the first blank line) and lines that start an option.
 	declared=$(awk 'NR == 1, /^$/ { print; next } /^ +(-[a-zA-Z], )?--[a-z]/ { print $1, $2 }' "$t_tmp/help" |
 		grep -oE -- '(^|[^a-z-])(--[a-z][a-z0-9-]*|-o)\b' | sed 's/^[^-]*//' | sort -u)
-	subs=
-	case $cmd in
-	policy) subs='list show lint' ;;
-	evidence) subs='export verify show summarize' ;;
-	esac
-	offered=$(for s in ${subs:--}; do
+	offered=$(for s in $(subs "$cmd") -; do
 		[ "$s" = - ] && s=
 		complete_line "fipsctl $cmd $s -"
 	done | sort -u)
