@@ -12,6 +12,11 @@
 set -euo pipefail
 
 tarball=$(realpath "${1:?usage: tools/distcheck.sh fipsctl-VERSION.tar.gz}")
+# The unpacked tree is built and tested as a new user would: none of the
+# caller's build or test settings (make and tests/run-tests.sh read these
+# from the environment).
+unset BUILD SANITIZE CROSS VECTORS_DIR PREFIX DESTDIR CFLAGS LDFLAGS \
+	TOP FIPSCTL FIPSCTL_PROBE_DIR FIPSCTL_POLICY_DIR TESTS TIERS UPDATE_GOLDEN
 name=$(basename "$tarball" .tar.gz)
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/fipsctl-distcheck.XXXXXX")
 start=$SECONDS

@@ -44,8 +44,12 @@ fi
 check=--nocheck
 [ "${FIPSCTL_RPM_CHECK:-}" = 1 ] && check=
 start=$SECONDS
+# A clean environment: the test runner's BUILD, TESTS, FIPSCTL_PROBE_DIR...
+# would otherwise steer the package's build and its %check.
 # shellcheck disable=SC2086 # $check is one option or none
-if rpmbuild -ta --nodeps $check --define "_topdir $t_tmp/rpmbuild" \
+if env -i PATH="$PATH" HOME="$HOME" TMPDIR="${TMPDIR:-/tmp}" \
+	${FIPSCTL_CACHE:+FIPSCTL_CACHE="$FIPSCTL_CACHE"} \
+	rpmbuild -ta --nodeps $check --define "_topdir $t_tmp/rpmbuild" \
 	--define '_docdir_fmt %%{NAME}' \
 	--define '__brp_compress /bin/bash /usr/lib/rpm/brp-compress %{_prefix}' \
 	"$tarball" > "$t_tmp/rpmbuild.log" 2>&1; then
@@ -56,6 +60,13 @@ else
 	tail -15 "$t_tmp/rpmbuild.log" >&2
 	t_done
 	exit
+fi
+# Built from the tarball in rpmbuild's own tree (which rpmbuild -ta removes
+# when done): every source compiled there, nothing taken from this tree.
+if grep -q '^  CC src/main.c$' "$t_tmp/rpmbuild.log" && ! grep -qF "$TOP/" "$t_tmp/rpmbuild.log"; then
+	ok rpm-built-in-its-tree
+else
+	not_ok rpm-built-in-its-tree "the rpmbuild log does not show src/main.c compiled, or names $TOP"
 fi
 rpms=("$t_tmp"/rpmbuild/RPMS/*/fipsctl-"$version"-*.rpm)
 srpm=("$t_tmp"/rpmbuild/SRPMS/fipsctl-"$version"-*.src.rpm)
