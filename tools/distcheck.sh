@@ -49,7 +49,7 @@ if ! TIERS="unit fixture" make check > "$scratch/check.log" 2>&1; then
 	tail -3 "$scratch/check.log" >&2
 	fail "tests (log: $scratch/check.log)"
 fi
-tail -1 "$scratch/check.log"
+grep -E '^[0-9]+ passed, ' "$scratch/check.log" | sed 's/^/distcheck: /'
 
 find . -path ./build -prune -o -print | LC_ALL=C sort > "$scratch/tree.after"
 if ! diff -u "$scratch/tree.before" "$scratch/tree.after" > "$scratch/tree.diff"; then
