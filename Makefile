@@ -262,8 +262,10 @@ fuzz:
 
 tests: $(UNIT_BINS) $(FUZZ_REPLAY) $(TEST_SHLIBS)
 
+# FIPSCTL_DATADIR: the tables' directory compiled into this build, which
+# reports name (the fixture cases' goldens show it as @DATADIR@).
 check: all tests
-	BUILD=$(BUILD) SANITIZE=$(SANITIZE) tests/run-tests.sh
+	BUILD=$(BUILD) SANITIZE=$(SANITIZE) FIPSCTL_DATADIR=$(DATADIR) tests/run-tests.sh
 
 # --- manual pages ----------------------------------------------------------
 # mdoc sources in man/; make writes the installation paths into them, so a
