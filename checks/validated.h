@@ -85,6 +85,7 @@ bool fc_vstart(struct fc_ctx *ctx, enum fc_module m, struct fc_finding **f,
 enum fc_vrpm {
 	FC_VRPM_UNAVAIL,     /* the rpmdb was not read */
 	FC_VRPM_NONE,	     /* no package of the module installed */
+	FC_VRPM_OTHER_ARCH,  /* only another architecture's (i686 multilib) */
 	FC_VRPM_VALIDATED,   /* every package of a validated build */
 	FC_VRPM_COMPLIANT,   /* validated or compliant packages only */
 	FC_VRPM_IN_PROCESS,  /* the packages of a build in process */
@@ -108,7 +109,9 @@ struct fc_vjudge_in {
 	enum fc_vrpm rpm;
 	bool rpm_by_glob;
 	enum fc_cert_status rpm_cert;
-	bool other_arch; /* packages of another arch are installed too */
+	/* Packages of another architecture (i686 multilib on x86_64) are
+	 * not an input: they are reported as installed and not validated,
+	 * and leave the host architecture's verdict as it is. */
 };
 
 /* One outcome per summary the finding can have. */
@@ -132,6 +135,9 @@ enum fc_vjudge_outcome {
 	FC_VJ_UNVALIDATED_PACKAGES,
 	/* No package of the module and no running module. */
 	FC_VJ_NOT_INSTALLED,
+	/* No package of the host's architecture, another's (i686 multilib on
+	 * x86_64) only, and no running module: installed, not validated. */
+	FC_VJ_OTHER_ARCH_ONLY,
 	/* Not judged: the table names no packages and there is no runtime
 	 * identifier; a running module it does not list and no package;
 	 * neither side could be read. */
