@@ -450,6 +450,7 @@ static const enum fc_verdict outcome_verdict[] = {
 	[FC_VJ_NOT_COVERED_ABSENT] = FC_V_NOT_INSTALLED,
 	[FC_VJ_NOT_COVERED_UNREAD] = FC_V_UNKNOWN,
 	[FC_VJ_NO_BUILDS] = FC_V_UNKNOWN,
+	[FC_VJ_NO_BUILDS_ABSENT] = FC_V_NOT_INSTALLED,
 	[FC_VJ_VALIDATED_RUNTIME] = FC_V_VALIDATED,
 	[FC_VJ_VALIDATED_DISAGREE] = FC_V_VALIDATED,
 	[FC_VJ_VALIDATED_PACKAGES] = FC_V_VALIDATED,
@@ -476,7 +477,9 @@ static enum fc_vjudge_outcome decide_outcome(const struct fc_vjudge_in *in)
 		return FC_VJ_NOT_COVERED;
 	}
 	if (in->coverage == FC_COVER_UNKNOWN)
-		return FC_VJ_NO_BUILDS;
+		return in->rpm == FC_VRPM_NONE && !in->runtime_read
+			       ? FC_VJ_NO_BUILDS_ABSENT
+			       : FC_VJ_NO_BUILDS;
 	if (in->runtime_read && in->runtime_validated)
 		return in->rpm == FC_VRPM_UNVALIDATED ||
 				       in->rpm == FC_VRPM_COMPLIANT
@@ -569,7 +572,10 @@ static char *sum_not_covered(const struct judging *j, enum fc_vjudge_outcome o)
 
 static char *sum_no_builds(const struct judging *j, enum fc_vjudge_outcome o)
 {
-	(void)o;
+	if (o == FC_VJ_NO_BUILDS_ABSENT)
+		return fc_asprintf("%s is not installed (the table %s lists no "
+				   "%s builds for %s)",
+				   j->mname, j->t->name, j->mname, j->arch);
 	return fc_asprintf("not judged: the table %s lists no %s builds for %s",
 			   j->t->name, j->mname, j->arch);
 }
@@ -695,6 +701,7 @@ static char *(*const summaries[])(const struct judging *j,
 	[FC_VJ_NOT_COVERED_ABSENT] = sum_not_covered,
 	[FC_VJ_NOT_COVERED_UNREAD] = sum_not_covered,
 	[FC_VJ_NO_BUILDS] = sum_no_builds,
+	[FC_VJ_NO_BUILDS_ABSENT] = sum_no_builds,
 	[FC_VJ_VALIDATED_RUNTIME] = sum_validated,
 	[FC_VJ_VALIDATED_DISAGREE] = sum_validated,
 	[FC_VJ_VALIDATED_PACKAGES] = sum_validated,

@@ -120,8 +120,9 @@ enum fc_vjudge_outcome {
 	FC_VJ_NOT_COVERED,
 	FC_VJ_NOT_COVERED_ABSENT, /* ... and the module is not installed */
 	FC_VJ_NOT_COVERED_UNREAD, /* ... and whether it is is not known */
-	/* The table lists nothing at all for the arch. */
+	/* The table lists nothing at all for the arch, ... */
 	FC_VJ_NO_BUILDS,
+	FC_VJ_NO_BUILDS_ABSENT, /* ... and the module is not installed */
 	/* The running module is a validated build, ... */
 	FC_VJ_VALIDATED_RUNTIME,
 	FC_VJ_VALIDATED_DISAGREE, /* ... the packages are not that build */

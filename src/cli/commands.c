@@ -45,13 +45,11 @@ static const char usage_text[] =
 static const char exit_text[] =
 	"\n"
 	"Exit status:\n"
-	"  0  verdict pass: every selected check passed (warnings and skips\n"
-	"     of requirements that do not apply here allowed)\n"
-	"  1  verdict fail: at least one check failed or could not tell\n"
+	"  0  pass: nothing failed, and every applicable check was examined\n"
+	"  1  fail: a selected check failed or could not tell\n"
 	"  2  usage or input error\n"
 	"  3  fipsctl itself could not run (internal error)\n"
-	"  4  verdict incomplete: nothing failed, but a requirement that\n"
-	"     applies here was not examined (skip kind \"not examined\")\n"
+	"  4  incomplete: nothing failed, but an applicable check was not examined\n"
 	"\n"
 	"Run 'fipsctl help COMMAND' for a command's options.\n";
 

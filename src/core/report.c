@@ -37,6 +37,18 @@ const char *fc_skip_kind_name(enum fc_skip_kind k)
 		       : NULL;
 }
 
+const char *fc_skip_kind_text(enum fc_skip_kind k)
+{
+	switch (k) {
+	case FC_SKIP_NOT_APPLICABLE:
+		return "not applicable";
+	case FC_SKIP_NOT_EXAMINED:
+		return "not examined";
+	default:
+		return NULL;
+	}
+}
+
 int fc_skip_kind_from_name(const char *name, enum fc_skip_kind *out)
 {
 	for (unsigned i = FC_SKIP_NOT_APPLICABLE; i <= FC_SKIP_NOT_EXAMINED;

@@ -40,6 +40,8 @@ enum fc_skip_kind {
 };
 /* "not-applicable", "not-examined"; NULL for FC_SKIP_NONE. */
 const char *fc_skip_kind_name(enum fc_skip_kind k);
+/* The same in words, for people: "not applicable", "not examined". */
+const char *fc_skip_kind_text(enum fc_skip_kind k);
 /* Returns -EINVAL for an unknown name. */
 int fc_skip_kind_from_name(const char *name, enum fc_skip_kind *out) FC_WUR;
 

@@ -65,17 +65,19 @@ static int render_text(const struct fc_report *r, FILE *out,
 				fc_status_name(f->status));
 		else
 			fprintf(out, "%-6s", fc_status_name(f->status));
-		fprintf(out, " %-*s %s\n", (int)idw, f->id, summary);
+		/* A skip says its kind first: "not applicable" is no cause
+		 * for concern, "not examined" makes the verdict incomplete. */
+		const char *kind = f->status == FC_STATUS_SKIP
+					   ? fc_skip_kind_text(f->skip_kind)
+					   : NULL;
+		fprintf(out, " %-*s %s%s%s\n", (int)idw, f->id,
+			kind ? kind : "", kind ? ": " : "", summary);
 		bool needs_fix = f->status != FC_STATUS_PASS &&
 				 f->status != FC_STATUS_SKIP;
 		if (f->remediation && (needs_fix || o->verbose))
 			fprintf(out, "%-6s %-*s fix: %s\n", "", (int)idw, "",
 				f->remediation);
 		if (o->verbose) {
-			if (f->status == FC_STATUS_SKIP)
-				fprintf(out, "%-6s %-*s   skip = %s\n", "",
-					(int)idw, "",
-					fc_skip_kind_name(f->skip_kind));
 			if (o->verbose > 1 && f->requirement)
 				fprintf(out, "%-6s %-*s requirement: %s\n", "",
 					(int)idw, "", f->requirement);

@@ -313,6 +313,9 @@ static const struct vrow {
 	{ "the table lists nothing for the arch",
 	  { FC_COVER_UNKNOWN, RPM_VALIDATED, RT_VALIDATED },
 	  FC_VJ_NO_BUILDS, FC_V_UNKNOWN, FC_STATUS_SKIP },
+	{ "the table lists nothing for the arch, not installed",
+	  { FC_COVER_UNKNOWN, .rpm = FC_VRPM_NONE },
+	  FC_VJ_NO_BUILDS_ABSENT, FC_V_NOT_INSTALLED, FC_STATUS_SKIP },
 };
 /* clang-format on */
 
