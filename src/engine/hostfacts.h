@@ -60,7 +60,7 @@ const struct fc_fips_flag *fc_host_fips_flag(struct fc_ctx *ctx);
 
 /* The boot configuration as GRUB reads it, which every boot check reads. */
 struct fc_host_boot {
-	int err; /* reading FC_BLS_DIR: 0, or -errno and why */
+	int err; /* reading the entries: 0, or -errno and why */
 	char *why;
 	struct fc_boot_conf conf; /* when err is 0 */
 };
