@@ -68,12 +68,13 @@ else
 fi
 
 # rpmdb.sqlite an absolute symlink to a database outside the root: it
-# resolves inside the root (where there is nothing), so the outside
-# database is neither read nor changed.
+# resolves inside the root (where the same path holds no database), so
+# the outside database is neither read nor changed.
 O=$W/outside
-mkdir -p "$O"
+mkdir -p "$O" "$R$O"
 mv "$R/var/lib/rpm/rpmdb.sqlite" "$O/rpmdb.sqlite"
 ln -s "$O/rpmdb.sqlite" "$R/var/lib/rpm/rpmdb.sqlite"
+printf 'not a database\n' > "$R$O/rpmdb.sqlite"
 listing "$O" > "$W/obefore"
 "$F" --root "$R" check --only 'validated.rpmdb' --format json > "$W/link.json" 2> "$t_tmp/err"
 listing "$O" > "$W/oafter"
