@@ -204,7 +204,9 @@ static void render_text(const struct fc_summary *s, FILE *out)
 	for (size_t c = 0; c < nc; c++) {
 		w[c] = strlen(header(c));
 		for (size_t i = 0; i < s->n && c + 1 < nc; i++) {
-			size_t l = strlen(cell(&s->v[i], c));
+			_cleanup_free_ char *v = fc_term_safe(cell(&s->v[i], c),
+							      512);
+			size_t l = strlen(v);
 			if (l > w[c])
 				w[c] = l;
 		}
@@ -224,11 +226,15 @@ static void render_text(const struct fc_summary *s, FILE *out)
 	for (size_t i = 0; i < s->n; i++) {
 		const struct row *r = &s->v[i];
 		for (size_t c = 0; c < nc; c++) {
-			_cleanup_free_ char *v = fc_printable(cell(r, c), 512);
-			if (c + 1 < nc)
+			/* Bundle contents and paths may hold anything. */
+			_cleanup_free_ char *v = fc_term_safe(cell(r, c), 512);
+			if (c + 1 < nc) {
 				fprintf(out, "%-*s  ", (int)w[c], v);
-			else
-				fprintf(out, "%s  %s\n", v, r->bundle);
+			} else {
+				_cleanup_free_ char *b =
+					fc_term_safe(r->bundle, 4096);
+				fprintf(out, "%s  %s\n", v, b);
+			}
 		}
 		good += r->intact && r->outcome == FC_OUTCOME_PASS;
 	}
@@ -273,11 +279,16 @@ static int render_json(const struct fc_summary *s, FILE *out)
 	return 0;
 }
 
-/* RFC 4180: quote every field, double the quotes inside. */
+/* RFC 4180: quote every field, double the quotes inside; a field a
+ * spreadsheet would run as a formula starts with "'" (OWASP). */
 static void csv_field(FILE *out, const char *v, bool last)
 {
-	_cleanup_free_ char *c = fc_utf8_clean(v, false);
+	/* Valid UTF-8 with no control or bidi character: the CSV may be
+	 * read on a terminal too. */
+	_cleanup_free_ char *c = fc_term_safe(v, SIZE_MAX);
 	fputc('"', out);
+	if (fc_csv_needs_guard(c))
+		fputc('\'', out);
 	for (const char *p = c; *p; p++) {
 		if (*p == '"')
 			fputc('"', out);
