@@ -33,6 +33,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <string.h>
@@ -430,6 +431,10 @@ static int mode_read(int argc, char **argv)
 	const char *key_path = NULL;
 	bool members = false;
 	int c;
+	/* Every bundle is read into memory and freed whole: without this,
+	 * glibc gives the heap top back to the kernel after each one and
+	 * faults it in again for the next (a fleet's thousands). */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'k')
 			key_path = optarg;
