@@ -17,6 +17,9 @@ BINDIR      ?= $(PREFIX)/bin
 LIBEXECDIR  ?= $(PREFIX)/libexec/fipsctl
 DATADIR     ?= $(PREFIX)/share/fipsctl
 SYSCONFDIR  ?= /etc
+# systemd looks in /usr/local/lib/systemd/system too (systemd.unit(5)).
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
+TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
 DESTDIR     ?=
 
 # Cross build for aarch64 into build-aarch64/:  make CROSS=aarch64 [SYSROOT=DIR]
@@ -253,6 +256,17 @@ install: all
 	install -m 0755 $(BUILD)/fipsctl $(DESTDIR)$(BINDIR)/fipsctl
 	for p in $(PROBE_BINS); do install -m 0755 $$p $(DESTDIR)$(LIBEXECDIR)/; done
 	for f in $(wildcard policies/*.json); do install -m 0644 $$f $(DESTDIR)$(DATADIR)/policies/; done
+	install -d $(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(TMPFILESDIR)
+	sed 's|@BINDIR@|$(BINDIR)|g' contrib/systemd/fipsctl-check.service.in > $(DESTDIR)$(SYSTEMDUNITDIR)/fipsctl-check.service
+	chmod 0644 $(DESTDIR)$(SYSTEMDUNITDIR)/fipsctl-check.service
+	install -m 0644 contrib/systemd/fipsctl-check.timer $(DESTDIR)$(SYSTEMDUNITDIR)/
+	install -m 0644 contrib/systemd/fipsctl.tmpfiles $(DESTDIR)$(TMPFILESDIR)/fipsctl.conf
+
+# What install put there (the systemd units: stop and disable them first).
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/fipsctl $(PROBE_BINS:$(BUILD)/probes/%=$(DESTDIR)$(LIBEXECDIR)/%)
+	rm -f $(DESTDIR)$(SYSTEMDUNITDIR)/fipsctl-check.service $(DESTDIR)$(SYSTEMDUNITDIR)/fipsctl-check.timer
+	rm -f $(DESTDIR)$(TMPFILESDIR)/fipsctl.conf
 
 clean:
 	rm -rf build build-san build-fuzz build-aarch64
@@ -278,7 +292,7 @@ policy-snapshot: $(BUILD)/fipsctl
 vm-test: all
 	BUILD=$(BUILD) XBUILD=$(BUILD)-aarch64 vm-tests/suite
 
-.PHONY: all check tests install clean fuzz bench policy-snapshot vm-test
+.PHONY: all check tests install uninstall clean fuzz bench policy-snapshot vm-test
 .DELETE_ON_ERROR:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -67,7 +67,7 @@ for r in "$BUILD"/fuzz/*-replay; do
 	fi
 done
 
-for tier in integration probes policy pin-kernel selftest evidence cross; do
+for tier in integration probes policy pin-kernel selftest evidence ops cross; do
 	dir=$top/tests/$tier
 	[ -d "$dir" ] || continue
 	ls "$dir"/test-*.sh > /dev/null 2>&1 || continue

@@ -40,7 +40,9 @@ static int render_to_buf(const struct fc_renderer *rd,
 }
 
 /* Write r in format rd to path, atomically, mode 0644 (the textfile
- * collector runs as its own user). */
+ * collector runs as its own user).  Any failure is -EIO, exit 3 (a report
+ * that could not be written is never a success nor a usage error), with
+ * the cause said here. */
 static int write_file(const char *what, const char *path,
 		      const struct fc_renderer *rd, const struct fc_report *r,
 		      const struct fc_render_opts *ro)
@@ -50,7 +52,7 @@ static int write_file(const char *what, const char *path,
 	int e = render_to_buf(rd, r, ro, &data, &len);
 	if (e < 0) {
 		fc_err("%s %s: rendering: %s", what, path, strerror(-e));
-		return e;
+		return -EIO;
 	}
 	/* The file's own folder is the root it is written in, so that a
 	 * relative path means what it means to the shell. */
@@ -60,22 +62,24 @@ static int write_file(const char *what, const char *path,
 	const char *d = !slash ? "." : slash == dir ? "/" : (*slash = '\0', dir);
 	if (!*base) {
 		fc_err("%s %s: names a folder, not a file", what, path);
-		return -EINVAL;
+		return -EIO;
 	}
 	_cleanup_root_ struct fc_root *root = NULL;
 	e = fc_root_new(d, &root);
 	if (e < 0) {
 		fc_err("%s %s: cannot open %s: %s", what, path, d,
 		       strerror(-e));
-		return e;
+		return -EIO;
 	}
 	char *why = NULL;
-	e = fc_root_write_atomic(root, base, data, len, 0644, &why);
+	_cleanup_free_ char *in_root = fc_asprintf("/%s", base);
+	e = fc_root_write_atomic(root, in_root, data, len, 0644, &why);
 	if (e < 0) {
 		fc_err("%s %s: %s", what, path, why ? why : strerror(-e));
 		free(why);
+		return -EIO;
 	}
-	return e;
+	return 0;
 }
 
 /* True when stderr is the journal (systemd sets JOURNAL_STREAM to the
