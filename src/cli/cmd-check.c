@@ -235,8 +235,8 @@ out:
 const struct fc_cmd fc_cmd_check = {
 	.name = "check",
 	.summary = "check FIPS mode, modules and boot configuration",
-	.help = "Usage: fipsctl [--root DIR]\n"
-		"       [--format text|json|junit|oscal|prometheus|html] check [OPTIONS]\n"
+	.help = "Usage: fipsctl [--root DIR] [--format FORMAT] check [OPTIONS]\n"
+		"FORMAT: text, json, junit, oscal, prometheus or html\n"
 		"\n"
 		"Run every check (or those selected) and report each finding with\n"
 		"the values read and the command that fixes it.\n"
