@@ -251,13 +251,12 @@ int fc_bundles_read(struct fc_bundle_paths *paths, const char *key,
 			struct job *j = &q[(head + running) % jobs];
 			rc = next_batch(paths, j, batch, &more);
 			batch = batch * 2 > BATCH ? BATCH : batch * 2;
-			if (rc == 0 && more) {
+			if (rc == 0 && more)
 				rc = job_start(j, key, members);
-				if (rc == 0)
-					running++;
-				else
-					job_clear(j);
-			}
+			if (rc == 0 && more)
+				running++;
+			else
+				job_clear(j); /* the paths of a batch not started */
 		}
 		if (rc < 0 || !running)
 			break;
