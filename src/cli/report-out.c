@@ -151,5 +151,5 @@ int fc_report_output(const struct fc_global *g, const struct fc_report *r,
 	}
 	if (o->output || o->textfile)
 		log_verdict(r, o);
-	return fc_streq(fc_render_verdict(r), "pass") ? 0 : 1;
+	return fc_outcome_result(fc_report_verdict(r));
 }

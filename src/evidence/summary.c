@@ -37,7 +37,7 @@ struct row {
 	char *integrity; /* "verified", "verified+signed", or the problem */
 	char *hostname, *machine_id, *os, *time, *verdict;
 	const char *modules[N_COLUMNS]; /* status names (static) or "-" */
-	bool bad_verdict;
+	enum fc_outcome outcome;
 	struct fc_report *report; /* NULL when report.json did not parse */
 };
 
@@ -55,6 +55,7 @@ struct fc_summary {
 	FILE *out;
 	FILE *spool;
 	size_t n, good;
+	enum fc_outcome outcome; /* of the rows so far (fc_summary_outcome) */
 	size_t w[N_FIXED + N_COLUMNS]; /* text: column widths so far */
 	int err;			/* the first failed write, -errno */
 };
@@ -156,7 +157,7 @@ static void row_fill(struct row *r, struct json_object *o, const char *text,
 		r->os = fc_strdup("?");
 		r->time = fc_strdup("?");
 		r->verdict = fc_strdup("?");
-		r->bad_verdict = true;
+		r->outcome = FC_OUTCOME_FAIL;
 		return;
 	}
 	const struct fc_host *h = &rep->host;
@@ -166,9 +167,8 @@ static void row_fill(struct row *r, struct json_object *o, const char *text,
 				       h->os_version_id ? h->os_version_id : "")
 			 : fc_strdup("?");
 	r->time = dup_or(h->time_utc, "?");
-	enum fc_status worst = fc_report_worst(rep);
-	r->verdict = fc_strdup(fc_status_name(worst));
-	r->bad_verdict = worst >= FC_STATUS_FAIL;
+	r->outcome = fc_report_verdict(rep);
+	r->verdict = fc_strdup(fc_outcome_name(r->outcome));
 	for (size_t c = 0; c < N_COLUMNS; c++) {
 		int w = -1;
 		for (size_t i = 0; i < rep->n_findings; i++) {
@@ -506,7 +506,12 @@ int fc_summary_add(struct fc_summary *s, struct json_object *o,
 		html_add(s, &r);
 		break;
 	}
-	s->good += r.intact && !r.bad_verdict;
+	s->good += r.intact && r.outcome == FC_OUTCOME_PASS;
+	/* fail when a bundle does not verify or a host failed; incomplete
+	 * when none did but a host's verdict is (src/core/report.h). */
+	enum fc_outcome v = r.intact ? r.outcome : FC_OUTCOME_FAIL;
+	if (v > s->outcome)
+		s->outcome = v;
 	s->n++;
 	row_clear(&r);
 	if (ferror(s->out) || (s->spool && ferror(s->spool)))
@@ -528,7 +533,7 @@ int fc_summary_finish(struct fc_summary *s)
 	return r < 0 ? r : ferror(s->out) ? -EIO : 0;
 }
 
-bool fc_summary_all_good(const struct fc_summary *s)
+enum fc_outcome fc_summary_outcome(const struct fc_summary *s)
 {
-	return s->good == s->n;
+	return s->outcome;
 }

@@ -30,7 +30,8 @@ int fc_summary_add(struct fc_summary *s, struct json_object *verification,
 /* What must wait for the last row; -EIO on a failed write. */
 int fc_summary_finish(struct fc_summary *s) FC_WUR;
 
-/* True when every bundle verified and no host failed or errored. */
-bool fc_summary_all_good(const struct fc_summary *s);
+/* fail when a bundle does not verify or a host failed (or errored);
+ * incomplete when none did but a host's verdict is incomplete. */
+enum fc_outcome fc_summary_outcome(const struct fc_summary *s);
 
 #endif

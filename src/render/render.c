@@ -23,13 +23,11 @@ const struct fc_renderer *fc_renderer_find(const char *name)
 	return NULL;
 }
 
-const char *const fc_render_verdicts[] = { "pass", "fail", NULL };
+const char *const fc_render_verdicts[] = { "pass", "incomplete", "fail", NULL };
 
 const char *fc_render_verdict(const struct fc_report *r)
 {
-	/* The rule 'check' exits by (src/cli/cmd-check.c): a failed or
-	 * undecided finding fails the host. */
-	return fc_report_worst(r) >= FC_STATUS_FAIL ? "fail" : "pass";
+	return fc_outcome_name(fc_report_verdict(r));
 }
 
 char *fc_render_area(const char *id)
