@@ -298,7 +298,12 @@ const struct fc_host_boot *fc_host_boot_conf(struct fc_ctx *ctx)
 	if (hb)
 		return hb;
 	hb = fc_calloc(1, sizeof(*hb));
-	hb->err = fc_boot_conf_load(ctx->root, &hb->conf, &hb->why);
+	/* A grubenv blsdir is a directory on the /boot filesystem. */
+	const struct fc_bootfs *bfs = NULL;
+	_cleanup_free_ char *bwhy = NULL;
+	if (fc_host_bootfs(ctx, &bfs, &bwhy) < 0)
+		bfs = NULL;
+	hb->err = fc_boot_conf_load(ctx->root, bfs, &hb->conf, &hb->why);
 	fc_cache_put(ctx, key, hb, host_boot_free);
 	return hb;
 }

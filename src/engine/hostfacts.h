@@ -87,7 +87,7 @@ bool fc_host_has_program(struct fc_ctx *ctx, const char *name);
 
 /* The boot configuration as GRUB reads it, which every boot check reads. */
 struct fc_host_boot {
-	int err; /* reading FC_BLS_DIR: 0, or -errno and why */
+	int err; /* reading the entries: 0, or -errno and why */
 	char *why;
 	struct fc_boot_conf conf; /* when err is 0 */
 };

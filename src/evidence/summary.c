@@ -212,12 +212,14 @@ static void text_add(struct fc_summary *s, const struct row *r)
 {
 	size_t nc = N_FIXED + N_COLUMNS;
 	for (size_t c = 0; c < nc; c++) {
-		const char *v = cell(r, c);
+		/* Bundle contents and paths may hold anything. */
+		_cleanup_free_ char *v = fc_term_safe(cell(r, c), 512);
 		if (c + 1 < nc && strlen(v) > s->w[c])
 			s->w[c] = strlen(v);
 		spool_str(s->spool, v);
 	}
-	spool_str(s->spool, r->bundle);
+	_cleanup_free_ char *b = fc_term_safe(r->bundle, 4096);
+	spool_str(s->spool, b);
 }
 
 static int text_finish(struct fc_summary *s)
@@ -238,10 +240,9 @@ static int text_finish(struct fc_summary *s)
 	rewind(s->spool);
 	for (size_t i = 0; i < s->n; i++) {
 		for (size_t c = 0; c < nc; c++) {
-			_cleanup_free_ char *raw = unspool_str(s->spool);
-			if (!raw)
+			_cleanup_free_ char *v = unspool_str(s->spool);
+			if (!v)
 				return -EIO;
-			_cleanup_free_ char *v = fc_printable(raw, 512);
 			if (c + 1 < nc) {
 				fprintf(out, "%-*s  ", (int)s->w[c], v);
 				continue;
@@ -290,11 +291,16 @@ static void json_add(struct fc_summary *s, const struct row *r)
 
 /* --- CSV -------------------------------------------------------------------------- */
 
-/* RFC 4180: quote every field, double the quotes inside. */
+/* RFC 4180: quote every field, double the quotes inside; a field a
+ * spreadsheet would run as a formula starts with "'" (OWASP). */
 static void csv_field(FILE *out, const char *v, bool last)
 {
-	_cleanup_free_ char *c = fc_utf8_clean(v, false);
+	/* Valid UTF-8 with no control or bidi character: the CSV may be
+	 * read on a terminal too. */
+	_cleanup_free_ char *c = fc_term_safe(v, SIZE_MAX);
 	fputc('"', out);
+	if (fc_csv_needs_guard(c))
+		fputc('\'', out);
 	for (const char *p = c; *p; p++) {
 		if (*p == '"')
 			fputc('"', out);
