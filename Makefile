@@ -25,6 +25,9 @@ DOCDIR      ?= $(PREFIX)/share/doc/fipsctl
 # Where bash-completion looks for completions: its pkg-config
 # completionsdir, or the usual place under PREFIX without the .pc file.
 BASHCOMPDIR ?= $(or $(shell pkg-config --variable=completionsdir bash-completion 2>/dev/null),$(PREFIX)/share/bash-completion/completions)
+# systemd looks in /usr/local/lib/systemd/system too (systemd.unit(5)).
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
+TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
 DESTDIR     ?=
 
 # The one version source: src/core/version.h.
@@ -299,7 +302,8 @@ man: $(MAN_PAGES)
 # --- install ---------------------------------------------------------------
 # What is installed (tests/dist/installed-files lists every file):
 # the program, its helpers, the tables, the site table directory, the
-# manual pages, the bash completion and the user documentation.
+# manual pages, the bash completion, the user documentation, and the
+# systemd units with the tmpfiles.d entry for their state folders.
 DOC_FILES := README.md $(wildcard docs/*.md docs/*.json)
 POLICY_FILES := $(wildcard policies/*.json)
 install: all
@@ -314,13 +318,20 @@ install: all
 	install -m 0644 completion/fipsctl.bash $(DESTDIR)$(BASHCOMPDIR)/fipsctl
 	install -m 0644 README.md $(DESTDIR)$(DOCDIR)/
 	install -m 0644 $(filter docs/%,$(DOC_FILES)) $(DESTDIR)$(DOCDIR)/docs/
+	install -d $(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(TMPFILESDIR)
+	sed 's|@BINDIR@|$(BINDIR)|g' contrib/systemd/fipsctl-check.service.in > $(DESTDIR)$(SYSTEMDUNITDIR)/fipsctl-check.service
+	chmod 0644 $(DESTDIR)$(SYSTEMDUNITDIR)/fipsctl-check.service
+	install -m 0644 contrib/systemd/fipsctl-check.timer $(DESTDIR)$(SYSTEMDUNITDIR)/
+	install -m 0644 contrib/systemd/fipsctl.tmpfiles $(DESTDIR)$(TMPFILESDIR)/fipsctl.conf
 
 # The installation directories, as VAR=value lines (tests/dist/).
 print-installdirs:
 	@printf '%s\n' 'BINDIR=$(BINDIR)' 'LIBEXECDIR=$(LIBEXECDIR)' 'DATADIR=$(DATADIR)' \
-	  'SYSCONFDIR=$(SYSCONFDIR)' 'MANDIR=$(MANDIR)' 'DOCDIR=$(DOCDIR)' 'BASHCOMPDIR=$(BASHCOMPDIR)'
+	  'SYSCONFDIR=$(SYSCONFDIR)' 'MANDIR=$(MANDIR)' 'DOCDIR=$(DOCDIR)' 'BASHCOMPDIR=$(BASHCOMPDIR)' \
+	  'SYSTEMDUNITDIR=$(SYSTEMDUNITDIR)' 'TMPFILESDIR=$(TMPFILESDIR)'
 
-# Removes what install installed, and fipsctl's own directories when they
+# Removes what install installed (the systemd units: stop and disable
+# them first), and fipsctl's own directories when they
 # are empty: site tables in policies.d/ are the administrator's and stay.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/fipsctl \
@@ -329,6 +340,8 @@ uninstall:
 	  $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(filter %.5,$(MAN_PAGES)))) \
 	  $(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(filter %.8,$(MAN_PAGES)))) \
 	  $(DESTDIR)$(BASHCOMPDIR)/fipsctl \
+	  $(DESTDIR)$(SYSTEMDUNITDIR)/fipsctl-check.service $(DESTDIR)$(SYSTEMDUNITDIR)/fipsctl-check.timer \
+	  $(DESTDIR)$(TMPFILESDIR)/fipsctl.conf \
 	  $(addprefix $(DESTDIR)$(DOCDIR)/,$(DOC_FILES))
 	@for d in $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(DATADIR)/policies $(DESTDIR)$(DATADIR) \
 	  $(DESTDIR)$(SYSCONFDIR)/fipsctl/policies.d $(DESTDIR)$(SYSCONFDIR)/fipsctl \
@@ -355,10 +368,12 @@ clean:
 
 # Wall time of fipsctl check next to its floor and openssl list -providers;
 # the self-test core per algorithm and next to the libraries' own self-tests,
-# on x86_64 and (emulated) aarch64.
+# on x86_64 and (emulated) aarch64; evidence summarize over 100,000 small
+# bundles.
 bench: all
 	BUILD=$(BUILD) tests/bench/check-time.sh
 	BUILD=$(BUILD) tests/bench/selftest-bench.sh
+	BUILD=$(BUILD) tests/bench/evidence-summarize.sh
 
 # Every validated-module table in its stable text form, committed as
 # tests/policy-snapshot.txt: a table change shows up as a reviewable diff,

@@ -15,13 +15,14 @@ _fipsctl_global='--root --format --color --quiet --verbose'
 _fipsctl_opts()
 {
 	case $1 in
-	check) echo '--only --skip --selftest --nssdb --probe-timeout --policy --strict' ;;
+	check) echo '--only --skip --selftest --nssdb --probe-timeout --policy --strict --output --textfile' ;;
 	pin-kernel) echo '--kernel --force-unvalidated --policy --dry-run --yes --undo --status --grubby' ;;
 	selftest) echo '--module --algorithm --vectors --bench --seconds --probe-timeout --nssdb' ;;
 	evidence)
 		case $2 in
 		export) echo '-o --sign-key --compress --selftest --policy --strict --nssdb --probe-timeout' ;;
-		verify | show | summarize) echo '--key' ;;
+		verify | show) echo '--key' ;;
+		summarize) echo '--files-from --key' ;;
 		esac
 		;;
 	esac
@@ -85,7 +86,7 @@ _fipsctl()
 		--root | --format | --color | --colour | --only | --skip | --nssdb | \
 			--probe-timeout | --policy | --kernel | --grubby | --module | \
 			--algorithm | --vectors | --seconds | -o | --output | --sign-key | \
-			--key | --compress)
+			--key | --compress | --textfile | --files-from)
 			want=1 ;;
 		-*) ;;
 		*)
@@ -105,10 +106,10 @@ _fipsctl()
 		return
 		;;
 	--format)
-		local formats='text json junit oscal'
+		local formats='text json junit oscal prometheus html'
 		case $cmd:$sub in
 		list-checks:* | policy:* | selftest:* | evidence:verify) formats='text json' ;;
-		evidence:summarize) formats='text json csv' ;;
+		evidence:summarize) formats='text json csv html' ;;
 		esac
 		COMPREPLY=($(compgen -W "$formats" -- "$cur"))
 		return
@@ -150,7 +151,7 @@ _fipsctl()
 		COMPREPLY=($(compgen -W "$kernels" -- "$cur"))
 		return
 		;;
-	--vectors | -o | --output | --sign-key | --key | --grubby)
+	--vectors | -o | --output | --textfile | --files-from | --sign-key | --key | --grubby)
 		_fipsctl_files "$cur"
 		return
 		;;

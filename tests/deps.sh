@@ -19,6 +19,7 @@ APT_PKGS=(
 	dracut-core cpio # lsinitrd and real initramfs archives (pin-kernel tests)
 	dpkg-dev hyperfine
 	mandoc bash-completion rpmlint # man page lint, completion and RPM tests (rpm has rpmbuild)
+	systemd prometheus chromium ansible-core ansible-lint # tests/ops: units, promtool, HTML, playbook
 )
 # The same on EL9 (json-c-devel and some -devel packages live in CRB).
 DNF_PKGS=(
@@ -31,6 +32,7 @@ DNF_PKGS=(
 	e2fsprogs dosfstools grub2-tools
 	dracut cpio
 	bash-completion
+	systemd ansible-core # tests/ops; promtool, chromium and ansible-lint come from EPEL
 )
 
 as_root() {

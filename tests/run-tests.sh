@@ -12,7 +12,7 @@
 #     unit      the C unit tests and the fuzz corpus replay
 #     fixture   the shell tests that drive the built binary against fixture
 #               roots and this machine's libraries (tests/integration,
-#               probes, policy, pin-kernel, selftest, evidence)
+#               probes, policy, pin-kernel, selftest, evidence, ops)
 #     cross     the aarch64 build under qemu-aarch64 user emulation, with
 #               the arm64 sysroot tests/setup.sh makes (tests/cross)
 #     dist      make dist, install and uninstall, the RPM (tests/dist)
@@ -88,7 +88,7 @@ if in_tier unit; then
 	done
 fi
 
-for tier in integration probes policy pin-kernel selftest evidence cross dist; do
+for tier in integration probes policy pin-kernel selftest evidence ops cross dist; do
 	case $tier in
 	cross | dist) in_tier $tier || continue ;;
 	*) in_tier fixture || continue ;;

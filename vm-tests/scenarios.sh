@@ -13,9 +13,10 @@
 # those of a real FIPS host: the VM's own reading of /proc (the witness)
 # is the reference for the kernel facts, never a constant.
 
-SCENARIOS="fips nofips providers corrupt-fips-so evidence selftest"
+SCENARIOS="fips nofips providers corrupt-fips-so evidence selftest service"
 # make vm-test runs these; selftest only on request (VM_SCENARIOS): under
-# TCG it takes minutes per boot.
+# TCG it takes minutes per boot; service needs a systemd image (the suite
+# boots the Debian one with it).
 SUITE_SCENARIOS="fips nofips providers corrupt-fips-so evidence"
 
 scenario_list() {
@@ -35,6 +36,10 @@ evidence         fips=1: 'fipsctl evidence export' in the VM; the bundle
 selftest         fips=1: 'fipsctl selftest' (fipsctl's own known-answer
                  vectors through every library) in the VM: no vector may
                  fail (skipped when this fipsctl has no selftest command)
+service          fips=1, a systemd image only (mkimage --base debian):
+                 fipsctl-check.service enabled as installed; it ran at
+                 boot after the file systems, wrote last.json and the
+                 metrics file and logged its verdict line at priority err
 EOF
 }
 scenario_exists() { [[ " $SCENARIOS " == *" $1 "* ]]; }
@@ -301,5 +306,71 @@ scenario_selftest_check() {
 	# NSS follows the kernel into its FIPS token, whose keys must be
 	# unwrapped into it (helpers/nss/selftest.c): it ran there.
 	want_eq "selftest.nss pk11_is_fips" "$(jq -r '.findings[] | select(.id == "selftest.nss") | .facts[] | select(.key == "pk11_is_fips") | .value' "$t_tmp/selftest.json" 2> /dev/null)" 1
+	case_end
+}
+
+# --- service ------------------------------------------------------------------
+# The units as 'make install' put them into the image (/usr/local), enabled
+# as 'systemctl enable' would, and a witness unit ordered after the check
+# that writes what systemd and the journal say of it to /root, for the
+# agent to send back with the report and the metrics.  The agent's own
+# run is a plain check, the reference for the service's report.
+# svc_key KEY: KEY's value in what the witness unit wrote.
+svc_key() { sed -n "s/^$1=//p" "$t_tmp/fipsctl-service.txt" 2> /dev/null | head -1; }
+svc_files="/root/fipsctl-service.txt /var/lib/fipsctl/last.json /var/lib/node_exporter/textfile_collector/fipsctl.prom"
+scenario_service_prepare() {
+	local units=$1/usr/local/lib/systemd/system
+	# vm-tests/run's initramfs (/init, no systemd): nothing to wait for.
+	[ ! -e "$1/init" ] || return 0
+	mkdir -p "$1/etc/fipsctl-vm"
+	echo "$svc_files" > "$1/etc/fipsctl-vm/export"
+	# vm-tests/run --image calls this on an empty folder, only for the
+	# export list; the image itself was made by mkimage.
+	[ -e "$1/usr/lib/systemd/systemd" ] || return 0
+	[ -f "$units/fipsctl-check.service" ] || fail "make install put no fipsctl-check.service in the image"
+	mkdir -p "$1/etc/systemd/system/multi-user.target.wants" "$1/etc/systemd/system/timers.target.wants"
+	ln -sf /usr/local/lib/systemd/system/fipsctl-check.service "$1/etc/systemd/system/multi-user.target.wants/"
+	ln -sf /usr/local/lib/systemd/system/fipsctl-check.timer "$1/etc/systemd/system/timers.target.wants/"
+	cat > "$1/etc/systemd/system/fipsctl-vm-witness.service" <<- 'EOF'
+		[Unit]
+		Description=What systemd and the journal say of fipsctl-check.service (vm-tests)
+		After=fipsctl-check.service
+		[Service]
+		Type=oneshot
+		ExecStart=/bin/sh -c '{ systemctl show -p Result -p ExecMainStatus -p ExecMainStartTimestampMonotonic fipsctl-check.service; systemctl show -p ActiveEnterTimestampMonotonic local-fs.target | sed s/^/local_fs_/; journalctl -b -t fipsctl -p err -o cat | sed s/^/err_line=/; } > /root/fipsctl-service.tmp && mv /root/fipsctl-service.tmp /root/fipsctl-service.txt'
+		[Install]
+		WantedBy=multi-user.target
+	EOF
+	ln -sf ../fipsctl-vm-witness.service "$1/etc/systemd/system/multi-user.target.wants/"
+}
+scenario_service_check() {
+	local f why
+	if [ -z "${image:-}" ]; then
+		skip "$1" "the service scenario needs a systemd image (vm-tests/mkimage --base debian --scenario service)"
+		return
+	fi
+	case_begin "$1 ($2)"
+	for f in $svc_files; do
+		why=$(extract "file-${f##*/}" "$t_tmp/${f##*/}" base64) || c_err "$f: $why"
+	done
+	# Exit 1 is the verdict fail (Debian's OpenSSL and GnuTLS are not in
+	# FIPS mode): a unit success, by SuccessExitStatus=1.
+	want_eq "fipsctl-check.service Result" "$(svc_key Result)" success
+	want_eq "fipsctl-check.service exit status" "$(svc_key ExecMainStatus)" 1
+	[ "$(svc_key ExecMainStartTimestampMonotonic)" -gt "$(svc_key local_fs_ActiveEnterTimestampMonotonic)" ] 2> /dev/null ||
+		c_err "the service started at $(svc_key ExecMainStartTimestampMonotonic) us, not after local-fs.target ($(svc_key local_fs_ActiveEnterTimestampMonotonic) us)"
+	[[ $(svc_key err_line) =~ ^fipsctl:\ FIPS\ check\ verdict\ fail\ \(.*\)\;\ report\ /var/lib/fipsctl/last\.json\;\ metrics\ /var/lib/node_exporter/textfile_collector/fipsctl\.prom$ ]] ||
+		c_err "no verdict line at priority err in the journal: '$(svc_key err_line)'"
+	# The service's report: the same findings as the agent's own run.
+	want_eq "last.json verdict" "$(jq -r .summary.verdict "$t_tmp/last.json" 2> /dev/null)" fail
+	want_eq "last.json findings = the console report's" \
+		"$(jq -c '[.findings[] | [.id, .status]]' "$t_tmp/last.json" 2> /dev/null | sha256sum)" \
+		"$(jq -c '[.findings[] | [.id, .status]]' "$t_tmp/report.json" | sha256sum)"
+	grep -qx 'fipsctl_verdict{state="fail"} 1' "$t_tmp/fipsctl.prom" 2> /dev/null ||
+		c_err "fipsctl.prom has no fipsctl_verdict{state=\"fail\"} 1"
+	if command -v promtool > /dev/null && ! why=$(promtool check metrics < "$t_tmp/fipsctl.prom" 2>&1); then
+		c_err "promtool check metrics: $why"
+	fi
+	echo "# $1: fipsctl-check.service exit $(svc_key ExecMainStatus) at $(($(svc_key ExecMainStartTimestampMonotonic) / 1000)) ms after boot; $(svc_key err_line)" >&2
 	case_end
 }

@@ -19,6 +19,8 @@ enum {
 	OPT_TIMEOUT,
 	OPT_POLICY,
 	OPT_STRICT,
+	OPT_OUTPUT,
+	OPT_TEXTFILE,
 };
 
 struct check_args {
@@ -29,6 +31,7 @@ struct check_args {
 	unsigned timeout_ms;
 	const char *policy;
 	bool strict;
+	struct fc_report_out out;
 };
 
 static int check_option(void *args, int c, char *arg)
@@ -57,6 +60,12 @@ static int check_option(void *args, int c, char *arg)
 	case OPT_STRICT:
 		a->strict = true;
 		return 1;
+	case OPT_OUTPUT:
+		a->out.output = arg;
+		return 1;
+	case OPT_TEXTFILE:
+		a->out.textfile = arg;
+		return 1;
 	default:
 		return 0;
 	}
@@ -73,6 +82,8 @@ static int parse(struct check_args *a, int argc, char **argv)
 		{ "probe-timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "policy", required_argument, NULL, OPT_POLICY },
 		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "output", required_argument, NULL, OPT_OUTPUT },
+		{ "textfile", required_argument, NULL, OPT_TEXTFILE },
 		{ NULL, 0, NULL, 0 },
 	};
 	return fc_parse_options(a->g, "check", opts, argc, argv, check_option,
@@ -156,16 +167,8 @@ int fc_open_root(const struct fc_global *g, struct fc_root **root)
 
 int fc_render_report(const struct fc_global *g, const struct fc_report *r)
 {
-	const struct fc_renderer *rd = fc_renderer_find(g->format);
-	struct fc_render_opts ro = { .color = g->color_out,
-				     .quiet = g->quiet,
-				     .verbose = g->verbose };
-	int e = rd->render(r, stdout, &ro);
-	if (e < 0) {
-		fc_err("writing the report: %s", strerror(-e));
-		return e;
-	}
-	return fc_outcome_result(fc_report_verdict(r));
+	struct fc_report_out o = { 0 };
+	return fc_report_output(g, r, &o);
 }
 
 int fc_check_collect(struct fc_root *root, const struct fc_check_opts *opts,
@@ -216,10 +219,12 @@ static int run_check(struct fc_global *g, int argc, char **argv)
 	/* --selftest adds the self-test core (selftest.*, src/kat/kat.h). */
 	struct fc_selection sel = { .only = a.only, .skip = a.skip,
 				    .selftest = a.selftest };
+	unsigned long long t0 = fc_now_ns();
 	r = fc_check_collect(root, &opts, &sel, &report);
 	if (r < 0)
 		goto out;
-	r = fc_render_report(g, report);
+	a.out.run_seconds = (double)(fc_now_ns() - t0) / 1e9;
+	r = fc_report_output(g, report, &a.out);
 out:
 	free(a.only);
 	free(a.skip);
@@ -230,8 +235,8 @@ out:
 const struct fc_cmd fc_cmd_check = {
 	.name = "check",
 	.summary = "check FIPS mode, modules and boot configuration",
-	.help = "Usage: fipsctl [--root DIR] [--format text|json|junit|oscal] check\n"
-		"       [OPTIONS]\n"
+	.help = "Usage: fipsctl [--root DIR] [--format FORMAT] check [OPTIONS]\n"
+		"FORMAT: text, json, junit, oscal, prometheus or html\n"
 		"\n"
 		"Run every check (or those selected) and report each finding with\n"
 		"the values read and the command that fixes it.\n"
@@ -253,6 +258,13 @@ const struct fc_cmd fc_cmd_check = {
 		"                        from os-release and the architecture\n"
 		"                        (see 'fipsctl policy list')\n"
 		"  --strict              accept only the exact validated builds:\n"
-		"                        FIPS-compliant patched builds fail too\n",
+		"                        FIPS-compliant patched builds fail too\n"
+		"  --output FILE         write the report to FILE (atomically)\n"
+		"                        instead of stdout\n"
+		"  --textfile PATH       also write Prometheus metrics to PATH\n"
+		"                        (atomically), for node_exporter's\n"
+		"                        textfile collector\n"
+		"With --output or --textfile, one line on stderr gives the verdict\n"
+		"and the files written (with its syslog priority under systemd).\n",
 	.run = run_check,
 };

@@ -19,6 +19,7 @@
 #include "engine/check.h"
 #include "cli/cmd.h"
 #include "evidence/export.h"
+#include "evidence/reader.h"
 #include "evidence/summary.h"
 #include "parse/manifest.h"
 #include "engine/helper-run.h"
@@ -36,6 +37,7 @@ enum {
 	OPT_STRICT,
 	OPT_NSSDB,
 	OPT_TIMEOUT,
+	OPT_FILES_FROM,
 };
 
 struct ev_args {
@@ -47,6 +49,7 @@ struct ev_args {
 	size_t n_nssdb;
 	char **paths; /* the BUNDLE arguments */
 	size_t n_paths;
+	const char *files_from; /* summarize --files-from FILE */
 };
 
 static int ev_option(void *args, int c, char *arg)
@@ -84,6 +87,9 @@ static int ev_option(void *args, int c, char *arg)
 					       &a->check.probe_timeout_ms);
 		return r < 0 ? r : 1;
 	}
+	case OPT_FILES_FROM:
+		a->files_from = arg;
+		return 1;
 	default:
 		return 0;
 	}
@@ -104,6 +110,7 @@ static int parse(struct ev_args *a, int argc, char **argv)
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "nssdb", required_argument, NULL, OPT_NSSDB },
 		{ "probe-timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "files-from", required_argument, NULL, OPT_FILES_FROM },
 		{ NULL, 0, NULL, 0 },
 	};
 	int first = fc_parse_options_args(a->g, "evidence", "o:", opts, argc,
@@ -128,6 +135,8 @@ static int only_options(const struct ev_args *a, bool export, bool key)
 	else if (!key && a->key)
 		bad = "--key belongs to 'evidence verify', 'show' and "
 		      "'summarize'";
+	else if (a->files_from && !fc_streq(a->verb, "summarize"))
+		bad = "--files-from belongs to 'evidence summarize'";
 	return bad ? fc_usage_error("evidence", "%s", bad) : 0;
 }
 
@@ -170,70 +179,6 @@ static int verify_common(struct ev_args *a, bool export, bool key,
 
 /* --- reading bundles through the helper ------------------------------------ */
 
-typedef int (*bundle_fn)(void *ud, struct json_object *verification);
-
-/*
- * Verify the bundles and hand each result to fn, in order.  Paths go to
- * the helper as arguments, a batch at a time, so any number of bundles
- * fits the argument limit and each is read once: linear in their number.
- */
-static int read_bundles(char **paths, size_t n, const char *key, bool members,
-			bundle_fn fn, void *ud)
-{
-	enum { BATCH = 256 };
-	int rc = 0;
-	for (size_t start = 0; start < n && rc == 0; start += BATCH) {
-		size_t cnt = n - start < BATCH ? n - start : BATCH;
-		const char **args = fc_calloc(cnt + 5, sizeof(char *));
-		size_t k = 0;
-		args[k++] = "read";
-		if (key) {
-			args[k++] = "--key";
-			args[k++] = key;
-		}
-		if (members)
-			args[k++] = "--members";
-		for (size_t i = 0; i < cnt; i++)
-			args[k++] = paths[start + i];
-		args[k] = NULL;
-		struct fc_helper h;
-		int r = fc_helper_start(FC_EV_HELPER, args, false, &h);
-		free(args);
-		if (r < 0)
-			return r;
-		char *line = NULL;
-		size_t cap = 0;
-		ssize_t len;
-		size_t got = 0;
-		while ((len = getline(&line, &cap, h.out)) > 0) {
-			struct json_object *o = json_tokener_parse(line);
-			if (!o) {
-				fc_err("the evidence helper sent malformed output");
-				rc = -EIO;
-				break;
-			}
-			got++;
-			int fr = rc ? 0 : fn(ud, o);
-			json_object_put(o);
-			if (fr < 0) {
-				rc = fr;
-				break;
-			}
-		}
-		free(line);
-		r = fc_helper_finish(&h);
-		if (rc == 0 && r < 0)
-			rc = r;
-		if (rc == 0 && got != cnt) {
-			fc_err("the evidence helper answered for %zu of %zu "
-			       "bundles",
-			       got, cnt);
-			rc = -EIO;
-		}
-	}
-	return rc;
-}
-
 static bool jbool(struct json_object *o, const char *k)
 {
 	struct json_object *v = NULL;
@@ -241,15 +186,21 @@ static bool jbool(struct json_object *o, const char *k)
 	       json_object_get_boolean(v);
 }
 
-/* The one verification a verb asked for (verify, show). */
+/* The one verification a verb asked for (verify, show), and the text of
+ * its report.json (NULL when it has none). */
 struct one {
 	struct json_object *v;
+	char *report;
+	size_t report_len;
 };
 
-static int keep_one(void *ud, struct json_object *o)
+static int keep_one(void *ud, struct json_object *o, const char *report,
+		    size_t len)
 {
 	struct one *one = ud;
 	one->v = json_object_get(o);
+	one->report = report ? fc_strndup(report, len) : NULL;
+	one->report_len = len;
 	return 0;
 }
 
@@ -423,21 +374,21 @@ static int verify_verify(struct ev_args *a)
 }
 
 /* Read the one bundle; an unreadable file is an input error (exit 2). */
-static int read_one(struct ev_args *a, bool members, struct json_object **v)
+static int read_one(struct ev_args *a, bool members, struct one *one)
 {
-	struct one one = { 0 };
-	int r = read_bundles(a->paths, 1, a->key, members, keep_one, &one);
+	struct fc_bundle_paths paths = { .v = a->paths, .n = 1 };
+	*one = (struct one){ 0 };
+	int r = fc_bundles_read(&paths, a->key, members, 1, keep_one, one);
+	if (r == 0 && fc_json_str(one->v, "error")) {
+		fc_err("%s", fc_json_str(one->v, "error"));
+		r = -ENOENT;
+	}
 	if (r < 0) {
-		json_object_put(one.v);
-		return r;
+		json_object_put(one->v);
+		free(one->report);
+		*one = (struct one){ 0 };
 	}
-	if (fc_json_str(one.v, "error")) {
-		fc_err("%s", fc_json_str(one.v, "error"));
-		json_object_put(one.v);
-		return -ENOENT;
-	}
-	*v = one.v;
-	return 0;
+	return r;
 }
 
 static int verb_verify(struct ev_args *a)
@@ -445,16 +396,17 @@ static int verb_verify(struct ev_args *a)
 	int r = verify_verify(a);
 	if (r < 0)
 		return r;
-	struct json_object *v = NULL;
-	r = read_one(a, true, &v);
+	struct one one;
+	r = read_one(a, true, &one);
 	if (r < 0)
 		return r;
+	struct json_object *v = one.v;
+	_cleanup_free_ char *text = one.report;
 	bool ok = jbool(v, "ok");
 	const char *problem = fc_json_str(v, "first_problem");
 	_cleanup_report_ struct fc_report *rep = NULL;
 	char *perr = NULL;
-	const char *text = fc_json_str(v, "report");
-	bool parsed = text && fc_evidence_doc_parse(text, strlen(text), &rep,
+	bool parsed = text && fc_evidence_doc_parse(text, one.report_len, &rep,
 						    NULL, &perr) == 0;
 	_cleanup_free_ char *report_problem =
 		parsed ? NULL
@@ -541,10 +493,12 @@ static int verb_show(struct ev_args *a)
 	if (a->n_paths != 1)
 		return fc_usage_error("evidence", "evidence show: expected one "
 						  "BUNDLE");
-	struct json_object *v = NULL;
-	r = read_one(a, false, &v);
+	struct one one;
+	r = read_one(a, false, &one);
 	if (r < 0)
 		return r;
+	struct json_object *v = one.v;
+	_cleanup_free_ char *text = one.report;
 	/* A report whose bundle does not verify is not shown as if it
 	 * were evidence. */
 	if (!jbool(v, "ok")) {
@@ -556,8 +510,8 @@ static int verb_show(struct ev_args *a)
 	}
 	_cleanup_report_ struct fc_report *rep = NULL;
 	char *err = NULL;
-	const char *text = fc_json_str(v, "report");
-	r = fc_evidence_doc_parse(text, strlen(text), &rep, NULL, &err);
+	r = fc_evidence_doc_parse(text ? text : "", one.report_len, &rep, NULL,
+				  &err);
 	json_object_put(v);
 	if (r < 0) {
 		fc_err("%s: %s", a->paths[0], err);
@@ -569,25 +523,45 @@ static int verb_show(struct ev_args *a)
 
 /* --- summarize -------------------------------------------------------------------- */
 
-static int add_row(void *ud, struct json_object *v)
+static int add_row(void *ud, struct json_object *v, const char *report,
+		   size_t len)
 {
-	fc_summary_add(ud, v);
-	return 0;
+	return fc_summary_add(ud, v, report, len);
 }
 
 static int verb_summarize(struct ev_args *a)
 {
-	static const char *const formats[] = { "text", "json", "csv", NULL };
+	static const char *const formats[] = { "text", "json", "csv", "html",
+					       NULL };
 	int r = verify_common(a, false, true, formats);
 	if (r < 0)
 		return r;
-	if (!a->n_paths)
+	if (!a->n_paths && !a->files_from)
 		return fc_usage_error("evidence", "evidence summarize: expected "
-						  "BUNDLE...");
-	struct fc_summary *s = fc_summary_new();
-	r = read_bundles(a->paths, a->n_paths, a->key, false, add_row, s);
+						  "BUNDLE... or --files-from "
+						  "FILE");
+	if (a->n_paths && a->files_from)
+		return fc_usage_error("evidence", "evidence summarize: BUNDLE "
+						  "arguments and --files-from "
+						  "exclude each other");
+	struct fc_bundle_paths paths = { .v = a->paths, .n = a->n_paths };
+	_cleanup_fclose_ FILE *list = NULL;
+	if (a->files_from) {
+		bool in = fc_streq(a->files_from, "-");
+		list = in ? NULL : fopen(a->files_from, "re");
+		if (!in && !list) {
+			r = -errno;
+			fc_err("--files-from %s: %s", a->files_from,
+			       strerror(errno));
+			return r;
+		}
+		paths.list = in ? stdin : list;
+		paths.list_name = a->files_from;
+	}
+	struct fc_summary *s = fc_summary_new(a->g->format, stdout);
+	r = fc_bundles_read(&paths, a->key, false, 0, add_row, s);
 	if (r == 0) {
-		r = fc_summary_render(s, a->g->format, stdout);
+		r = fc_summary_finish(s);
 		if (r < 0)
 			fc_err("writing the summary: %s", strerror(-r));
 		else
@@ -668,12 +642,16 @@ static const struct fc_cmd evidence_show = {
 
 static const struct fc_cmd evidence_summarize = {
 	.name = "summarize",
-	.usage = "fipsctl [--format text|json|csv] evidence summarize BUNDLE...\n"
-		 "                 [--key PUB.pem]\n",
+	.usage = "fipsctl [--format text|json|csv|html] evidence summarize\n"
+		 "                 BUNDLE...|--files-from FILE [--key PUB.pem]\n",
 	.summary = "one row per bundle: host, machine id, OS, time, verdict,\n"
 		   "a verdict per module, whether the bundle verified; exit\n"
 		   "1 when a bundle does not verify or a host failed, 4 when\n"
-		   "none did but a host's verdict is incomplete.\n",
+		   "none did but a host's verdict is incomplete.\n"
+		   "--files-from reads the bundle paths from FILE, one per\n"
+		   "line ('-': stdin).  Rows are written as the bundles are\n"
+		   "read, by one helper per processor; html adds a section\n"
+		   "per host, linked from its row.\n",
 	.run = run_summarize,
 };
 

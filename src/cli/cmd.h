@@ -195,6 +195,22 @@ int fc_parse_probe_timeout(const char *arg, const char *cmd,
 int fc_render_report(const struct fc_global *g,
 		     const struct fc_report *r) FC_WUR;
 
+/*
+ * Where a report goes (src/cli/report-out.c): stdout in --format, or with
+ * output that file instead, and with textfile the Prometheus metrics too,
+ * each written atomically; with either, one line on stderr with the
+ * verdict (its syslog priority when stderr is the journal).  Returns the
+ * verdict as check exits by (0 or 1), or -errno.  fc_render_report() is
+ * this without files.
+ */
+struct fc_report_out {
+	const char *output;   /* --output FILE, or NULL */
+	const char *textfile; /* --textfile PATH, or NULL */
+	double run_seconds;   /* the run's wall time; 0 when unknown */
+};
+int fc_report_output(const struct fc_global *g, const struct fc_report *r,
+		     const struct fc_report_out *o) FC_WUR;
+
 /* Flush and check stdout: a failed write is an error, never success. */
 int fc_finish_stdout(void) FC_WUR;
 

@@ -31,7 +31,7 @@ static const char usage_text[] =
 	"Options (also accepted after COMMAND):\n"
 	"  --root DIR                audit the tree at DIR (fixture or mounted image)\n"
 	"                            instead of the live host\n"
-	"  --format text|json|junit|oscal\n"
+	"  --format text|json|junit|oscal|prometheus|html\n"
 	"                            output format (default text)\n"
 	"  --color auto|always|never colour in text output (auto: only on a\n"
 	"                            terminal, and not when NO_COLOR is set)\n"

@@ -2,8 +2,9 @@
 /*
  * 'fipsctl evidence summarize': one row per bundle (host, time, overall
  * verdict, a verdict per module, whether the bundle verified), rendered
- * as a text table, JSON or CSV.  Rows are added as the helper reads the
- * bundles, in the order given, so the work is linear in their number.
+ * as a text table, JSON, CSV or HTML.  Rows are added as the helpers
+ * read the bundles, in the order given, and written as they come (the
+ * work is linear in their number, the memory independent of it).
  */
 #ifndef FC_EVIDENCE_SUMMARY_H
 #define FC_EVIDENCE_SUMMARY_H
@@ -16,15 +17,18 @@
 
 struct fc_summary;
 
-struct fc_summary *fc_summary_new(void);
+/* A summary in format ("text", "json", "csv" or "html") on out. */
+struct fc_summary *fc_summary_new(const char *format, FILE *out);
 void fc_summary_free(struct fc_summary *s);
 
-/* Add the row for one line of the helper's "read" output. */
-void fc_summary_add(struct fc_summary *s, struct json_object *verification);
+/* The row of one bundle (the helper's verification and the text of its
+ * report.json, NULL when it has none), written or spooled at once.
+ * -EIO once a write failed. */
+int fc_summary_add(struct fc_summary *s, struct json_object *verification,
+		   const char *report, size_t len) FC_WUR;
 
-/* "text", "json" or "csv"; -EIO on a failed write. */
-int fc_summary_render(const struct fc_summary *s, const char *format,
-		      FILE *out) FC_WUR;
+/* What must wait for the last row; -EIO on a failed write. */
+int fc_summary_finish(struct fc_summary *s) FC_WUR;
 
 /* fail when a bundle does not verify or a host failed (or errored);
  * incomplete when none did but a host's verdict is incomplete. */

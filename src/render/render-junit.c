@@ -66,9 +66,7 @@ static void put_attr(FILE *out, const char *name, const char *value)
 /* The area of a finding: "crypto-policy" for "crypto-policy.config". */
 static char *area_of(const struct fc_finding *f)
 {
-	const char *id = f->check_id ? f->check_id : f->id;
-	size_t n = strcspn(id, ".");
-	return n ? fc_strndup(id, n) : fc_strdup("fipsctl");
+	return fc_render_area(f->check_id ? f->check_id : f->id);
 }
 
 /* JUnit wants local time without a zone; ours is UTC ("...Z"). */

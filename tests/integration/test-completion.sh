@@ -105,9 +105,9 @@ expect export-options 'fipsctl evidence export --s' --selftest --sign-key --stri
 expect verify-options 'fipsctl evidence verify bundles/host1.tar.gz --k' --key
 
 # Option values.
-expect format-values 'fipsctl --format ' json junit oscal text
+expect format-values 'fipsctl --format ' html json junit oscal prometheus text
 expect format-equals 'fipsctl check --format=j' json junit
-expect format-summarize 'fipsctl evidence summarize --format ' csv json text
+expect format-summarize 'fipsctl evidence summarize --format ' csv html json text
 expect color-values 'fipsctl --color ' always auto never
 expect compress-values 'fipsctl evidence export --compress ' gzip zstd
 expect module-list 'fipsctl selftest --module openssl,g' openssl,gnutls
