@@ -6,7 +6,7 @@
  * passed, failed and was skipped.
  *
  * A vector is data only: the same struct comes from the table compiled in
- * at build time (tools/kat-gen.c, from ../shared/vectors) and from files
+ * at build time (tools/kat-gen.c, from data/vectors) and from files
  * read at run time (src/kat/kat-load.h, --vectors).  Every byte string is a
  * plain big-endian octet string; nothing here depends on the host's byte
  * order or on alignment.
@@ -178,7 +178,7 @@ const struct fc_kat_field *fc_kat_get(const struct fc_kat_vector *v,
 char *fc_kat_vector_name(const struct fc_kat_vector *v);
 
 /*
- * The table compiled from ../shared/vectors at build time (tools/kat-gen.c),
+ * The table compiled from data/vectors at build time (tools/kat-gen.c),
  * linked into the probe helpers only.  It holds no pointer: in a
  * position-independent program a table of pointers is relocated, every
  * page of it, each time the program starts, self-test or not (46 pages
