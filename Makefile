@@ -344,7 +344,7 @@ clean:
 # Wall time of fipsctl check next to its floor and openssl list -providers;
 # the self-test core per algorithm and next to the libraries' own self-tests,
 # on x86_64 and (emulated) aarch64.
-bench: all
+bench: all $(BUILD)/tests/lib/peak-rss.so
 	BUILD=$(BUILD) tests/bench/check-time.sh
 	BUILD=$(BUILD) tests/bench/selftest-bench.sh
 

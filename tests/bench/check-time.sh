@@ -8,7 +8,9 @@
 #   - `openssl list -providers`, what an operator would run by hand,
 # all measured in the same run, with the system's OpenSSL configuration and
 # again with the FIPS provider configured (the cached build of
-# tests/setup/10-openssl-fips.sh).  Prints figures and ratios; no thresholds.
+# tests/setup/10-openssl-fips.sh), and the peak RSS of fipsctl and of each
+# helper it starts (tests/lib/peak-rss.c, getrusage of each process alone).
+# Prints figures and ratios; no thresholds.
 #   make bench                   (BUILD=..., BENCH_RUNS=N, default 30)
 # Uses hyperfine when installed, else a loop timed with date +%s%N.
 set -euo pipefail
@@ -26,9 +28,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # --- the floor: every pkg-config name the Makefile links ---------------------
-pkgs=$(sed -n 's/^\(CORE_PKGS\|PROBE_[A-Za-z0-9]*_PKGS\)[[:space:]]*:=[[:space:]]*//p' "$top/Makefile" | tr '\n' ' ')
-# libgcrypt's helper also links gpg-error (PROBE_libgcrypt_EXTRA_LIBS).
-pkg-config --exists gpg-error && pkgs="${pkgs% } gpg-error"
+pkgs=$(sed -n 's/^\(CORE_PKGS\|HELPER_[A-Za-z0-9]*_PKGS\)[[:space:]]*:=[[:space:]]*//p' "$top/Makefile" |
+	tr ' ' '\n' | awk 'NF && !seen[$0]++' | tr '\n' ' ')
 mkdir -p "$BUILD/bench"
 floor=$BUILD/bench/floor
 printf 'int main(void) { return 0; }\n' > "$tmp/floor.c"
@@ -74,6 +75,19 @@ row() { # LABEL NAME: mean, min, ratios to the floor and to openssl list
 		'BEGIN { printf "  %-40s %8.1f %8.1f %9.1fx %9.1fx\n", l, m, n, m / f, m / o }'
 }
 
+rss=$BUILD/tests/lib/peak-rss.so
+# rss_rows LABEL ARGS...: one run of fipsctl ARGS, a row per process
+rss_rows() {
+	local label=$1; shift
+	if [ ! -f "$rss" ]; then
+		echo "  $label: no $rss (make tests)"
+		return
+	fi
+	: > "$tmp/rss"
+	FIPSCTL_BENCH_RSS=$tmp/rss LD_PRELOAD=$rss "$fipsctl" "$@" > /dev/null 2>&1 || true
+	sort "$tmp/rss" | awk -v l="$label" '{ printf "  %-28s %-26s %8.1f\n", l, $1, $2 / 1024 }'
+}
+
 group() { # TITLE: the four measurements under the current environment
 	echo
 	echo "== $1"
@@ -89,6 +103,10 @@ group() { # TITLE: the four measurements under the current environment
 	row "fipsctl check" check
 	row "fipsctl check --selftest" selftest
 	row "fipsctl check --only 'openssl.*'" ossl
+	echo
+	printf '  %-28s %-26s %8s\n' command process "peak RSS MiB"
+	rss_rows "fipsctl check" check
+	rss_rows "fipsctl check --selftest" check --selftest
 }
 
 echo "fipsctl check wall time: $tool, $runs runs each, $(nproc) CPUs, $(uname -r)"
