@@ -12,6 +12,8 @@
 #     GCRYCTL_SELFTEST, gnutls_*_self_test, NSS FIPS token init),
 #   - per module and summed: the default tier and every vector (--full)
 #     next to the libraries' own self-tests, and the ratios,
+#   - on x86_64, the core's run of the HMAC and AES-GCM vectors next to the
+#     same vectors through OpenSSL's EVP API directly (ossl-baseline.c),
 # and keeps each JSON report in $BUILD/bench/selftest-<arch>-<config>.json.
 #   make bench   (BUILD=..., BENCH_SECONDS=S per algorithm, default 0.1)
 set -euo pipefail
@@ -127,6 +129,42 @@ what=$(IFS=,; echo "${fips_what[*]}")
 echo "fipsctl selftest --bench: $seconds s per algorithm, $(nproc) CPUs, $(uname -r)"
 run x86_64 system "x86_64 (native), the system's configuration"
 run x86_64 fips "x86_64 (native), FIPS configurations: ${what//,/, }" "${fips_env[@]}"
+
+# baseline TITLE [ENV=VAL...]: the core's full tier of HMAC-* and AES-GCM
+# next to the same vectors through OpenSSL's EVP API directly
+# (tests/bench/ossl-baseline.c), best of 5 runs each (the loop alone).
+baseline() {
+	local title=$1 i b c bv cv; shift
+	local base=$BUILD/bench/ossl-baseline
+	echo
+	echo "== $title: OpenSSL direct-API baseline, HMAC-* and AES-GCM, every vector"
+	if [ ! -x "$base" ]; then
+		echo "  no $base (make bench builds it)"
+		return
+	fi
+	for i in 1 2 3 4 5; do
+		env "$@" "$base" | awk '{ print $2, $10 }' >> "$tmp/base" || true
+		env "$@" FIPSCTL_PROBE_DIR="$BUILD/probes" "$BUILD/fipsctl" selftest --module openssl --full \
+			--algorithm 'HMAC-*,AES-GCM' --format json 2> /dev/null |
+			jq -r '.findings[] | select(.id == "selftest.openssl") | . as $f | [.facts[]
+				| select(.key == "vectors_passed" or .key == "vectors_failed" or .key == "vectors_skipped")
+				| .value | tonumber] | add as $n
+				| "\($n) \([$f.facts[] | select(.key == "run_ms") | .value][0])"' \
+			>> "$tmp/core" || true
+	done
+	read -r bv b < <(sort -k2 -g "$tmp/base" | head -1)
+	read -r cv c < <(sort -k2 -g "$tmp/core" | head -1)
+	rm -f "$tmp/base" "$tmp/core"
+	awk -v bv="$bv" -v b="$b" -v cv="$cv" -v c="$c" 'BEGIN {
+		printf "  %-34s %8s %10s\n", "", "vectors", "best ms"
+		printf "  %-34s %8s %10s\n", "direct EVP calls (ossl-baseline)", bv, b
+		printf "  %-34s %8s %10s\n", "fipsctl selftest --full (core)", cv, c
+		if (b > 0) printf "  core / baseline: %.2fx\n", c / b }'
+}
+
+baseline "x86_64 (native), the system's configuration"
+[ ! -f "$cache/openssl-fips/openssl-fips.cnf" ] ||
+	baseline "x86_64 (native), OpenSSL FIPS provider" OPENSSL_CONF="$cache/openssl-fips/openssl-fips.cnf"
 
 # aarch64: the cross build and its launchers as the aarch64 test tier
 # makes them (tests/cross/lib-cross.sh), in a subshell: it exits when the
