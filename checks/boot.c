@@ -14,6 +14,7 @@
 #include "engine/check.h"
 #include "engine/hostfacts.h"
 #include "checks.h"
+#include "remedy.h"
 #include "parse/cmdline.h"
 #include "parse/fips-flag.h"
 #include "parse/grubenv.h"
@@ -269,12 +270,9 @@ static void remedy_grubby(struct fc_ctx *ctx, struct fc_finding *f,
 {
 	if (bad) {
 		_cleanup_free_ char *args = wanted_args(ctx);
-		fc_finding_remedy(f, "grubby --update-kernel=%s --args=\"%s\"",
-				  target, args);
+		fc_remedy_kernel_args(ctx, f, target, args, NULL, false);
 	} else if (needless) {
-		fc_finding_remedy(f, "grubby --update-kernel=%s "
-				     "--remove-args=boot",
-				  target);
+		fc_remedy_kernel_args(ctx, f, target, NULL, "boot", false);
 	}
 }
 
@@ -397,7 +395,7 @@ static int run_default_entry(struct fc_ctx *ctx)
 				  "saved_entry '%s' names no boot entry; GRUB "
 				  "falls back to the first one, %s",
 				  saved, id);
-		fc_finding_remedy(f, "grubby --set-default=%s", kp);
+		fc_remedy_set_default(ctx, f, kp);
 		fc_bls_options_free(&o);
 		return 0;
 	}
@@ -756,6 +754,13 @@ static enum tri running_fips(struct fc_ctx *ctx, struct fc_finding *f)
 
 static int run_pending_reboot(struct fc_ctx *ctx)
 {
+	if (fc_host_offline(ctx)) {
+		struct fc_finding *f = fc_ctx_finding(ctx, NULL);
+		fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+				FC_OFFLINE_WHY " to compare with the default "
+					       "boot entry");
+		return 0;
+	}
 	const struct fc_host_boot *st;
 	struct fc_finding *f = start_finding(ctx, &st);
 	if (!f || menu_empty(f, st, FC_STATUS_SKIP,
@@ -825,15 +830,13 @@ static int run_pending_reboot(struct fc_ctx *ctx)
 				  "default boot entry lacks fips=1: the next "
 				  "boot leaves FIPS mode");
 		_cleanup_free_ char *args = wanted_args(ctx);
-		fc_finding_remedy(f, "grubby --update-kernel=DEFAULT "
-				     "--args=\"%s\"",
-				  args);
+		fc_remedy_kernel_args(ctx, f, "DEFAULT", args, NULL, false);
 	} else {
 		fc_finding_fact(f, "state", "not-configured");
 		fc_finding_status(f, FC_STATUS_FAIL,
 				  "neither the running kernel nor the default "
 				  "boot entry is in FIPS mode");
-		fc_finding_remedy(f, "fips-mode-setup --enable && reboot");
+		fc_remedy_enable_fips(ctx, f);
 	}
 	return 0;
 }

@@ -191,9 +191,10 @@ static int run_pinned(struct fc_ctx *ctx)
 	const struct fc_policy *t = st->table;
 	const char *arch = st->host->arch;
 	if (!arch) {
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "not judged: the architecture is not known "
-				  "(no /proc/sys/kernel/arch under the root)");
+		fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+				"not judged: the architecture is not known (no "
+				"/proc/sys/kernel/arch, kernel release, rpmdb "
+				"kernel package or C library under the root)");
 		return 0;
 	}
 	fc_finding_fact(f, "arch", "%s", arch);
@@ -201,9 +202,11 @@ static int run_pinned(struct fc_ctx *ctx)
 	enum fc_coverage cov = fc_policy_coverage(t, FC_MODULE_KERNEL, arch,
 						  &gap);
 	if (cov != FC_COVER_YES) {
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "not judged: the table %s has no validated "
-				  "kernel for %s%s%s",
+		/* No validated kernel to pin: validated.kernel says what
+		 * that means for the host. */
+		fc_finding_skip(f, FC_SKIP_NOT_APPLICABLE,
+				"not judged: the table %s has no validated "
+				"kernel for %s%s%s",
 				  t->name, arch, gap ? ": " : "",
 				  gap ? gap->reason : "");
 		return 0;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "checks.h"
+#include "engine/hostfacts.h"
 #include "validated.h"
 
 struct kjudge {
@@ -341,10 +342,15 @@ static int run_kernel(struct fc_ctx *ctx)
 	const char *release = st->host->kernel_release;
 	if (!release) {
 		fc_finding_fact(f, "verdict", "%s", fc_verdict_name(FC_V_UNKNOWN));
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "not judged: the running kernel's release is "
-				  "not known (no /proc/sys/kernel/osrelease "
-				  "under the root)");
+		if (fc_host_offline(ctx))
+			fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+					"not judged: " FC_OFFLINE_WHY);
+		else
+			fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+					"not judged: the running kernel's "
+					"release is not known (no "
+					"/proc/sys/kernel/osrelease under the "
+					"root)");
 		return 0;
 	}
 	fc_finding_fact(f, "kernel_release", "%s", release);
@@ -382,7 +388,7 @@ static int run_kernel(struct fc_ctx *ctx)
 	kjudge_facts(f, st, &kj);
 	_cleanup_free_ char *what = fc_asprintf("the running kernel %s", release);
 	_cleanup_free_ char *summary = kjudge_summary(st, &kj, what);
-	fc_finding_status(f, kjudge_status(ctx, &kj), "%s", summary);
+	fc_vstatus(f, kjudge_status(ctx, &kj), kj.v, summary);
 
 	bool accepted = kj.v == FC_V_VALIDATED ||
 			(kj.v == FC_V_COMPLIANT && !ctx->opts.strict);
@@ -470,7 +476,7 @@ static int run_boot_kernel(struct fc_ctx *ctx)
 			install_remedy(f, st, false);
 		}
 	}
-	fc_finding_status(f, status, "%s", summary);
+	fc_vstatus(f, status, kj.v, summary);
 	free(kj.detail);
 	return 0;
 }

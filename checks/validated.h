@@ -49,6 +49,12 @@ const struct fc_vstate *fc_vstate_get(struct fc_ctx *ctx);
 const char *fc_verdict_name(enum fc_verdict v);
 /* The finding status for a verdict in the run's mode (--strict). */
 enum fc_status fc_verdict_status(bool strict, enum fc_verdict v);
+/* Set f's status st (fc_verdict_status() of v, or stricter) and summary:
+ * a skip is "not applicable" for a module that is not installed (nothing
+ * runs that could be unvalidated), "not examined" when it could not be
+ * judged. */
+void fc_vstatus(struct fc_finding *f, enum fc_status st, enum fc_verdict v,
+		const char *summary);
 
 /* Why a finding another check should have produced is not usable: "check
  * ID did not run (deselected)" or "ID: its summary". */
@@ -79,6 +85,7 @@ bool fc_vstart(struct fc_ctx *ctx, enum fc_module m, struct fc_finding **f,
 enum fc_vrpm {
 	FC_VRPM_UNAVAIL,     /* the rpmdb was not read */
 	FC_VRPM_NONE,	     /* no package of the module installed */
+	FC_VRPM_OTHER_ARCH,  /* only another architecture's (i686 multilib) */
 	FC_VRPM_VALIDATED,   /* every package of a validated build */
 	FC_VRPM_COMPLIANT,   /* validated or compliant packages only */
 	FC_VRPM_IN_PROCESS,  /* the packages of a build in process */
@@ -102,7 +109,9 @@ struct fc_vjudge_in {
 	enum fc_vrpm rpm;
 	bool rpm_by_glob;
 	enum fc_cert_status rpm_cert;
-	bool other_arch; /* packages of another arch are installed too */
+	/* Packages of another architecture (i686 multilib on x86_64) are
+	 * not an input: they are reported as installed and not validated,
+	 * and leave the host architecture's verdict as it is. */
 };
 
 /* One outcome per summary the finding can have. */
@@ -111,8 +120,9 @@ enum fc_vjudge_outcome {
 	FC_VJ_NOT_COVERED,
 	FC_VJ_NOT_COVERED_ABSENT, /* ... and the module is not installed */
 	FC_VJ_NOT_COVERED_UNREAD, /* ... and whether it is is not known */
-	/* The table lists nothing at all for the arch. */
+	/* The table lists nothing at all for the arch, ... */
 	FC_VJ_NO_BUILDS,
+	FC_VJ_NO_BUILDS_ABSENT, /* ... and the module is not installed */
 	/* The running module is a validated build, ... */
 	FC_VJ_VALIDATED_RUNTIME,
 	FC_VJ_VALIDATED_DISAGREE, /* ... the packages are not that build */
@@ -126,6 +136,9 @@ enum fc_vjudge_outcome {
 	FC_VJ_UNVALIDATED_PACKAGES,
 	/* No package of the module and no running module. */
 	FC_VJ_NOT_INSTALLED,
+	/* No package of the host's architecture, another's (i686 multilib on
+	 * x86_64) only, and no running module: installed, not validated. */
+	FC_VJ_OTHER_ARCH_ONLY,
 	/* Not judged: the table names no packages and there is no runtime
 	 * identifier; a running module it does not list and no package;
 	 * neither side could be read. */

@@ -259,6 +259,11 @@ static int emit(const struct fc_kat_set *s, const bool *keep,
 			fprintf(out, "%u,", pool_str(&strs, v->skip));
 		else
 			fprintf(out, "FC_KAT_PACKED_NONE,");
+		fprintf(out, " .edge_case = ");
+		if (v->edge_case)
+			fprintf(out, "%u,", pool_str(&strs, v->edge_case));
+		else
+			fprintf(out, "FC_KAT_PACKED_NONE,");
 		fprintf(out, " .fields = %zu,\n\t ", nf);
 		nf += v->n_fields;
 		/* Only the members that are set, by name. */

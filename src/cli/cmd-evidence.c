@@ -478,7 +478,7 @@ static int verb_verify(struct ev_args *a)
 			json_object_object_add(
 				rj, "verdict",
 				json_object_new_string(
-					fc_status_name(fc_report_worst(rep))));
+					fc_outcome_name(fc_report_verdict(rep))));
 		}
 		json_object_object_del(v, "report");
 		json_object_object_add(v, "report", rj);
@@ -502,7 +502,7 @@ static int verb_verify(struct ev_args *a)
 			       rep->fipsctl_version,
 			       rep->host.hostname ? rep->host.hostname : "?",
 			       rep->host.time_utc, rep->n_findings,
-			       fc_status_name(fc_report_worst(rep)));
+			       fc_outcome_name(fc_report_verdict(rep)));
 		else
 			printf("report: FAILED, %s\n", report_problem);
 		if (ok)
@@ -580,7 +580,7 @@ static int verb_summarize(struct ev_args *a)
 		if (r < 0)
 			fc_err("writing the summary: %s", strerror(-r));
 		else
-			r = fc_summary_all_good(s) ? 0 : 1;
+			r = fc_outcome_result(fc_summary_outcome(s));
 	}
 	fc_summary_free(s);
 	return r;
@@ -661,7 +661,8 @@ static const struct fc_cmd evidence_summarize = {
 		 "                 [--key PUB.pem]\n",
 	.summary = "one row per bundle: host, machine id, OS, time, verdict,\n"
 		   "a verdict per module, whether the bundle verified; exit\n"
-		   "1 when a bundle does not verify or a host failed.\n",
+		   "1 when a bundle does not verify or a host failed, 4 when\n"
+		   "none did but a host's verdict is incomplete.\n",
 	.run = run_summarize,
 };
 

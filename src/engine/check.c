@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "base/kv.h"
+#include "engine/hostarch.h"
 #include "engine/probe.h"
 #include "parse/os-release.h"
 #include "core/version.h"
@@ -234,7 +235,7 @@ static char *utc_now(void)
 	return fc_strdup(buf);
 }
 
-int fc_report_fill_host(struct fc_report *r, const struct fc_root *root)
+int fc_report_fill_host(struct fc_report *r, struct fc_root *root)
 {
 	struct fc_host *h = &r->host;
 	r->fipsctl_version = fc_strdup(FC_VERSION);
@@ -257,14 +258,17 @@ int fc_report_fill_host(struct fc_report *r, const struct fc_root *root)
 		struct utsname u;
 		if (uname(&u) == 0) {
 			h->arch = fc_strdup(u.machine);
+			h->arch_source = fc_strdup("uname");
 			h->kernel_release = fc_strdup(u.release);
 			h->hostname = fc_strdup(u.nodename);
 		}
 	} else {
 		/* An image or fixture describes itself through its /proc
-		 * copy; a mounted disk image has no kernel: unknown. */
+		 * copy; a mounted disk image has no kernel, so its
+		 * architecture comes from its files (hostarch.c). */
 		h->arch = read_trimmed(root, "/proc/sys/kernel/arch");
 		h->kernel_release = read_trimmed(root, "/proc/sys/kernel/osrelease");
+		fc_host_arch_fill(h, root);
 		h->hostname = read_trimmed(root, "/proc/sys/kernel/hostname");
 		if (!h->hostname)
 			h->hostname = read_trimmed(root, "/etc/hostname");

@@ -33,7 +33,7 @@ struct row {
 	char *integrity; /* "verified", "verified+signed", or the problem */
 	char *hostname, *machine_id, *os, *time, *verdict;
 	const char *modules[N_COLUMNS]; /* status names (static) or "-" */
-	bool bad_verdict;
+	enum fc_outcome outcome;
 };
 
 struct fc_summary {
@@ -121,7 +121,7 @@ void fc_summary_add(struct fc_summary *s, struct json_object *o)
 		r->os = fc_strdup("?");
 		r->time = fc_strdup("?");
 		r->verdict = fc_strdup("?");
-		r->bad_verdict = true;
+		r->outcome = FC_OUTCOME_FAIL;
 		return;
 	}
 	const struct fc_host *h = &rep->host;
@@ -131,9 +131,8 @@ void fc_summary_add(struct fc_summary *s, struct json_object *o)
 				       h->os_version_id ? h->os_version_id : "")
 			 : fc_strdup("?");
 	r->time = dup_or(h->time_utc, "?");
-	enum fc_status worst = fc_report_worst(rep);
-	r->verdict = fc_strdup(fc_status_name(worst));
-	r->bad_verdict = worst >= FC_STATUS_FAIL;
+	r->outcome = fc_report_verdict(rep);
+	r->verdict = fc_strdup(fc_outcome_name(r->outcome));
 	for (size_t c = 0; c < N_COLUMNS; c++) {
 		int w = -1;
 		for (size_t i = 0; i < rep->n_findings; i++) {
@@ -149,12 +148,18 @@ void fc_summary_add(struct fc_summary *s, struct json_object *o)
 	fc_report_free(rep);
 }
 
-bool fc_summary_all_good(const struct fc_summary *s)
+/* Fail when a bundle does not verify or a host failed; incomplete when
+ * none did but a host's report is (the verdicts of src/core/report.h). */
+enum fc_outcome fc_summary_outcome(const struct fc_summary *s)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (!s->v[i].intact || s->v[i].bad_verdict)
-			return false;
-	return true;
+	enum fc_outcome v = FC_OUTCOME_PASS;
+	for (size_t i = 0; i < s->n; i++) {
+		if (!s->v[i].intact || s->v[i].outcome == FC_OUTCOME_FAIL)
+			return FC_OUTCOME_FAIL;
+		if (s->v[i].outcome == FC_OUTCOME_INCOMPLETE)
+			v = FC_OUTCOME_INCOMPLETE;
+	}
+	return v;
 }
 
 /* --- output ------------------------------------------------------------------- */
@@ -225,7 +230,7 @@ static void render_text(const struct fc_summary *s, FILE *out)
 			else
 				fprintf(out, "%s  %s\n", v, r->bundle);
 		}
-		good += r->intact && !r->bad_verdict;
+		good += r->intact && r->outcome == FC_OUTCOME_PASS;
 	}
 	fprintf(out, "\n%zu bundle%s: %zu verified and passing, %zu not\n", s->n,
 		s->n == 1 ? "" : "s", good, s->n - good);

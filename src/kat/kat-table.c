@@ -50,6 +50,9 @@ struct fc_kat_vector *fc_kat_table_unpack(enum fc_kat_tier tier, size_t *n)
 			.skip = p->skip == FC_KAT_PACKED_NONE
 					? NULL
 					: fc_kat_packed_strings + p->skip,
+			.edge_case = p->edge_case == FC_KAT_PACKED_NONE
+					     ? NULL
+					     : fc_kat_packed_strings + p->edge_case,
 			.n_fields = p->n_fields,
 			.fields = f,
 		};

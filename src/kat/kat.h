@@ -166,6 +166,12 @@ struct fc_kat_vector {
 	/* Set when the core cannot run this case (e.g. a bit-oriented
 	 * message): it is counted as skipped with this reason. */
 	const char *skip;
+	/* A valid Wycheproof case whose flags include one its file's notes
+	 * call an edge case (bugType EDGE_CASE: PointDuplication,
+	 * ArithmeticError, SpecialCaseHash, ...): that flag.  A library
+	 * that rejects such a case has a rare-input defect, not a wrong
+	 * known answer: a warning (src/kat/kat-verdict.c). */
+	const char *edge_case;
 	uint8_t n_fields;
 	const struct fc_kat_field *fields;
 };
@@ -200,10 +206,10 @@ enum fc_kat_tier {
 };
 
 /* struct fc_kat_vector with offsets for pointers (FC_KAT_PACKED_NONE:
- * no skip reason). */
+ * no skip reason, no edge case). */
 #define FC_KAT_PACKED_NONE UINT32_MAX
 struct fc_kat_packed {
-	uint32_t alg, source, skip; /* into fc_kat_packed_strings */
+	uint32_t alg, source, skip, edge_case; /* into fc_kat_packed_strings */
 	uint32_t fields;	    /* the first, in fc_kat_packed_fields */
 	uint32_t tg_id, tc_id, count, out_bits, out_len, key_bits, salt_len;
 	uint8_t op, expect, hash, mgf_hash, curve, mode, flags, n_steps,
@@ -353,7 +359,9 @@ struct fc_kat_opts {
 struct fc_kat_cell {
 	char *alg;
 	unsigned passed, failed, skipped;
+	unsigned warned;     /* valid edge cases rejected (vector edge_case) */
 	char *first_failure; /* "<vector>: <what went wrong>" */
+	char *first_warning; /* likewise, for the first edge case rejected */
 	char *skip_reason;   /* the first reason given */
 	/* --bench */
 	double ns_per_kat;   /* 0: not measured */

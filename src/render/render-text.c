@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The human table.  Layout: a host line, one row per finding (status,
- * id, summary), the fix under any row that needs one, facts with -v,
- * then the fips-mode-setup line and a one-line verdict.
+ * id, summary), the fix under any row that needs one, facts with -v
+ * (and the kind of a skip), then the fips-mode-setup line and a one-line
+ * verdict (fc_report_verdict()).
  */
 #include "render/render.h"
 
@@ -64,7 +65,13 @@ static int render_text(const struct fc_report *r, FILE *out,
 				fc_status_name(f->status));
 		else
 			fprintf(out, "%-6s", fc_status_name(f->status));
-		fprintf(out, " %-*s %s\n", (int)idw, f->id, summary);
+		/* A skip says its kind first: "not applicable" is no cause
+		 * for concern, "not examined" makes the verdict incomplete. */
+		const char *kind = f->status == FC_STATUS_SKIP
+					   ? fc_skip_kind_text(f->skip_kind)
+					   : NULL;
+		fprintf(out, " %-*s %s%s%s\n", (int)idw, f->id,
+			kind ? kind : "", kind ? ": " : "", summary);
 		bool needs_fix = f->status != FC_STATUS_PASS &&
 				 f->status != FC_STATUS_SKIP;
 		if (f->remediation && (needs_fix || o->verbose))
@@ -84,22 +91,46 @@ static int render_text(const struct fc_report *r, FILE *out,
 	}
 	size_t c[FC_STATUS_COUNT_];
 	fc_report_count(r, c);
-	enum fc_status worst = fc_report_worst(r);
-	const char *verdict = worst >= FC_STATUS_FAIL ? "FAIL" : "PASS";
-	if (r->fips_mode_setup_verdict && !o->quiet)
+	enum fc_outcome v = fc_report_verdict(r);
+	/* The script's lines as the terminal shows them; one line when it
+	 * prints only its verdict. */
+	const char *fms = r->fips_mode_setup_output;
+	if (fms && strchr(fms, '\n') && !o->quiet) {
+		_cleanup_free_ char *lines = fc_strdup(fms);
+		fputs("\nfips-mode-setup --check would print:\n", out);
+		char *save = NULL;
+		for (char *l = strtok_r(lines, "\n", &save); l;
+		     l = strtok_r(NULL, "\n", &save)) {
+			_cleanup_free_ char *shown = fc_printable(l, 1024);
+			fprintf(out, "  %s\n", shown);
+		}
+	} else if (r->fips_mode_setup_verdict && !o->quiet) {
 		fprintf(out, "\nfips-mode-setup --check would say: %s\n",
 			r->fips_mode_setup_verdict);
+	}
 	fprintf(out, "%s%zu passed, %zu warnings, %zu failed, %zu errors, "
-		     "%zu skipped: ",
+		     "%zu skipped",
 		o->quiet ? "" : "\n", c[FC_STATUS_PASS], c[FC_STATUS_WARN],
 		c[FC_STATUS_FAIL], c[FC_STATUS_ERROR], c[FC_STATUS_SKIP]);
+	if (c[FC_STATUS_SKIP])
+		fprintf(out, " (%zu not applicable, %zu not examined)",
+			fc_report_count_skips(r, FC_SKIP_NOT_APPLICABLE),
+			fc_report_count_skips(r, FC_SKIP_NOT_EXAMINED));
+	/* The verdict in capitals: PASS, FAIL, INCOMPLETE. */
+	char word[16];
+	size_t k = 0;
+	for (const char *p = fc_outcome_name(v); *p && k + 1 < sizeof(word);
+	     p++)
+		word[k++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+	word[k] = '\0';
 	if (o->color)
-		fprintf(out, "%s%s\033[0m\n",
-			status_color(worst >= FC_STATUS_FAIL ? FC_STATUS_FAIL
-							     : FC_STATUS_PASS),
-			verdict);
+		fprintf(out, ": %s%s\033[0m\n",
+			status_color(v == FC_OUTCOME_FAIL	    ? FC_STATUS_FAIL
+				     : v == FC_OUTCOME_INCOMPLETE ? FC_STATUS_WARN
+								  : FC_STATUS_PASS),
+			word);
 	else
-		fprintf(out, "%s\n", verdict);
+		fprintf(out, ": %s\n", word);
 	return ferror(out) ? -EIO : 0;
 }
 
