@@ -370,7 +370,12 @@ clean:
 # the self-test core per algorithm and next to the libraries' own self-tests,
 # on x86_64 and (emulated) aarch64; evidence summarize over 100,000 small
 # bundles.
-bench: all
+# The direct-API baseline of the self-test core (tests/bench/ossl-baseline.c).
+$(BUILD)/bench/ossl-baseline: tests/bench/ossl-baseline.c $(BUILD)/gen/kat-table.o $(BUILD)/libfipsctl.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(call pc_cflags,libcrypto) $(LDFLAGS) -o $@ $^ $(call pc_libs,libcrypto) $(CORE_LIBS)
+
+bench: all $(BUILD)/tests/lib/peak-rss.so $(BUILD)/bench/ossl-baseline
 	BUILD=$(BUILD) tests/bench/check-time.sh
 	BUILD=$(BUILD) tests/bench/selftest-bench.sh
 	BUILD=$(BUILD) tests/bench/evidence-summarize.sh

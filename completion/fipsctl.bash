@@ -17,7 +17,7 @@ _fipsctl_opts()
 	case $1 in
 	check) echo '--only --skip --selftest --nssdb --probe-timeout --policy --strict --output --textfile' ;;
 	pin-kernel) echo '--kernel --force-unvalidated --policy --dry-run --yes --undo --status --grubby' ;;
-	selftest) echo '--module --algorithm --vectors --bench --seconds --probe-timeout --nssdb' ;;
+	selftest) echo '--module --algorithm --vectors --full --bench --seconds --probe-timeout --nssdb' ;;
 	evidence)
 		case $2 in
 		export) echo '-o --sign-key --compress --selftest --policy --strict --nssdb --probe-timeout' ;;

@@ -33,7 +33,7 @@ corrupt-fips-so  fips=1, the provider's fips.so with one byte flipped:
 evidence         fips=1: 'fipsctl evidence export' in the VM; the bundle
                  comes back over the console and verifies on the host
                  (skipped when this fipsctl has no evidence command)
-selftest         fips=1: 'fipsctl selftest' (fipsctl's own known-answer
+selftest         fips=1: 'fipsctl selftest --full' (fipsctl's own known-answer
                  vectors through every library) in the VM: no vector may
                  fail (skipped when this fipsctl has no selftest command)
 service          fips=1, a systemd image only (mkimage --base debian):

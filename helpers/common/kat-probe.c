@@ -40,12 +40,16 @@ struct fc_finding *fc_kat_probe_run(struct fc_probe_ctx *ctx,
 			return f;
 		}
 	}
-	size_t n = fc_kat_table_len + set.n;
+	enum fc_kat_tier tier = ctx->kat_full ? FC_KAT_TIER_FULL
+					      : FC_KAT_TIER_DEFAULT;
+	size_t n_table = 0;
+	struct fc_kat_vector *table = fc_kat_table_unpack(tier, &n_table);
+	size_t n = n_table + set.n;
 	const struct fc_kat_vector **v = fc_calloc(n + 1, sizeof(*v));
-	for (size_t i = 0; i < fc_kat_table_len; i++)
-		v[i] = &fc_kat_table[i];
+	for (size_t i = 0; i < n_table; i++)
+		v[i] = &table[i];
 	for (size_t i = 0; i < set.n; i++)
-		v[fc_kat_table_len + i] = &set.v[i];
+		v[n_table + i] = &set.v[i];
 
 	/* The summary first, so that it leads the module's findings. */
 	f = fc_probe_finding(ctx, check_id, NULL);
@@ -70,7 +74,10 @@ struct fc_finding *fc_kat_probe_run(struct fc_probe_ctx *ctx,
 		fc_finding_fact(f, "edge_cases_rejected", "%u", warned);
 	fc_finding_fact(f, "algorithms_run", "%zu", ran);
 	fc_finding_fact(f, "algorithms_not_offered", "%zu", t.n - ran);
-	fc_finding_fact(f, "compiled_vectors", "%zu", fc_kat_table_len);
+	fc_finding_fact(f, "tier", "%s",
+			tier == FC_KAT_TIER_FULL ? "full" : "default");
+	fc_finding_fact(f, "compiled_vectors", "%zu", n_table);
+	fc_finding_fact(f, "compiled_vectors_full", "%zu", fc_kat_packed_len);
 	fc_finding_fact(f, "runtime_vectors", "%zu", set.n);
 	fc_finding_fact(f, "run_ms", "%.1f", t.run_ms);
 	if (failed) {
@@ -104,6 +111,7 @@ struct fc_finding *fc_kat_probe_run(struct fc_probe_ctx *ctx,
 				o.algorithms ? " for the selected algorithms" : "");
 	}
 	free(v);
+	free(table);
 	fc_kat_tally_free(&t);
 	fc_kat_set_free(&set);
 	return f;

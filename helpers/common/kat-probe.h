@@ -11,8 +11,9 @@
 #include "probe-child.h"
 
 /*
- * Run the compiled table and the --vectors files through ops with the
- * options the parent passed, add a finding per algorithm
+ * Run the compiled table (its default tier, or every vector with
+ * --kat-full) and the --vectors files through ops with the options the
+ * parent passed, add a finding per algorithm
  * (<check_id>.<algorithm>) and the summary <check_id>, which is returned
  * so the adapter can add its facts (provider, FIPS mode, ...).  module
  * names the library in every summary ("OpenSSL 3.0.19, default provider").

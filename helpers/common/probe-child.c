@@ -136,6 +136,7 @@ int fc_probe_main(int argc, char **argv, const struct fc_probe_def *def)
 		{ "policy", required_argument, NULL, 'p' },
 		{ "kat-algorithm", required_argument, NULL, 'a' },
 		{ "kat-vectors", required_argument, NULL, 'v' },
+		{ "kat-full", no_argument, NULL, 'f' },
 		{ "kat-bench", no_argument, NULL, 'b' },
 		{ "kat-seconds", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
@@ -175,6 +176,9 @@ int fc_probe_main(int argc, char **argv, const struct fc_probe_def *def)
 			fc_strv_add(&ctx.kat_vectors, &n_vec,
 				    fc_strdup(optarg));
 			break;
+		case 'f':
+			ctx.kat_full = true;
+			break;
 		case 'b':
 			ctx.kat_bench = true;
 			break;
@@ -186,7 +190,8 @@ int fc_probe_main(int argc, char **argv, const struct fc_probe_def *def)
 					"ID[,ID] [--selftest] [--nssdb DIR] "
 					"[--root DIR] [--policy FILE] "
 					"[--kat-algorithm GLOB] [--kat-vectors "
-					"PATH] [--kat-bench] [--kat-seconds S]\n",
+					"PATH] [--kat-full] [--kat-bench] "
+					"[--kat-seconds S]\n",
 				def->name);
 			rc = 2;
 			goto out;

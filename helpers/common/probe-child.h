@@ -25,10 +25,12 @@ struct fc_probe_ctx {
 	 * validated-module tables that apply to the host, NULL-terminated. */
 	char **policy_files;
 	/* The self-test core's options (src/kat/kat.h): --kat-algorithm GLOB and
-	 * --kat-vectors PATH values (NULL-terminated), --kat-bench and
+	 * --kat-vectors PATH values (NULL-terminated), --kat-full (every
+	 * compiled vector, not the default tier), --kat-bench and
 	 * --kat-seconds S. */
 	char **kat_algorithms;
 	char **kat_vectors;
+	bool kat_full;
 	bool kat_bench;
 	double kat_seconds;
 };

@@ -22,6 +22,7 @@ enum {
 	OPT_MODULE = 0x2000,
 	OPT_ALGORITHM,
 	OPT_VECTORS,
+	OPT_FULL,
 	OPT_BENCH,
 	OPT_SECONDS,
 	OPT_TIMEOUT,
@@ -48,6 +49,7 @@ struct selftest_args {
 	struct fc_global *g;
 	const char **modules, **algorithms, **vectors, **nssdb;
 	size_t n_modules, n_algorithms, n_vectors, n_nssdb;
+	bool full;
 	bool bench;
 	double seconds;
 	unsigned timeout_ms;
@@ -66,6 +68,9 @@ static int selftest_option(void *args, int c, char *arg)
 		return 1;
 	case OPT_VECTORS:
 		fc_strv_push(&a->vectors, &a->n_vectors, arg);
+		return 1;
+	case OPT_FULL:
+		a->full = true;
 		return 1;
 	case OPT_BENCH:
 		a->bench = true;
@@ -98,6 +103,7 @@ static int parse(struct selftest_args *a, int argc, char **argv)
 		{ "module", required_argument, NULL, OPT_MODULE },
 		{ "algorithm", required_argument, NULL, OPT_ALGORITHM },
 		{ "vectors", required_argument, NULL, OPT_VECTORS },
+		{ "full", no_argument, NULL, OPT_FULL },
 		{ "bench", no_argument, NULL, OPT_BENCH },
 		{ "seconds", required_argument, NULL, OPT_SECONDS },
 		{ "probe-timeout", required_argument, NULL, OPT_TIMEOUT },
@@ -255,6 +261,7 @@ static int run_selftest(struct fc_global *g, int argc, char **argv)
 	ctx.opts.kat_algorithms = a.algorithms;
 	ctx.opts.kat_vectors = a.vectors;
 	ctx.opts.nssdb = a.nssdb;
+	ctx.opts.kat_full = a.full;
 	ctx.opts.kat_bench = a.bench;
 	ctx.opts.kat_seconds = a.bench ? (a.seconds > 0 ? a.seconds : 0.1) : 0;
 	/* Emulated or slow hosts need more than check's 30 s; --bench runs
@@ -295,7 +302,10 @@ const struct fc_cmd fc_cmd_selftest = {
 		"failing vector by file and test-case id.  Invalid cases (a wrong tag,\n"
 		"a bad signature) must be rejected.  OpenSSL runs with fips=yes when\n"
 		"its FIPS provider is active, else with the default provider.\n"
-		"'fipsctl check --selftest' includes these checks.\n"
+		"By default a few vectors per algorithm run, as a module's power-up\n"
+		"self-test does: per operation, direction and key size the cheapest\n"
+		"valid case and an invalid one; --full runs every compiled vector.\n"
+		"'fipsctl check --selftest' includes these checks (the default tier).\n"
 		"\n"
 		"Options:\n"
 		"  --module M[,M]        only these: openssl, libgcrypt, gnutls, nss\n"
@@ -309,6 +319,8 @@ const struct fc_cmd fc_cmd_selftest = {
 		"                        .rsp, or a directory of them; repeatable.  A\n"
 		"                        malformed file or unknown algorithm stops\n"
 		"                        selftest with the file and test case (exit 2)\n"
+		"  --full                every compiled vector, not only the default\n"
+		"                        tier (vectors from --vectors always run)\n"
 		"  --bench               also measure: ns per KAT and MB/s per\n"
 		"                        algorithm, and the whole run next to each\n"
 		"                        library's own self-test in the same run\n"

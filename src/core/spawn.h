@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Starting a child process: the one place fipsctl forks.  The library
- * probes (probe.c), the external programs of the exec layer (exec.c), the
- * evidence helper (helper-run.c) and the OpenSSL helper's lazy load
- * (helpers/openssl/lazy.c) say what the child gets; fc_spawn() makes the
- * pipes, forks, wires the descriptors, execs, and hands back the pid and
- * the parent's pipe ends.  fc_spawn_collect() reads the children's pipes
+ * Starting a child process: the one place fipsctl starts programs.  The
+ * library probes (probe.c), the external programs of the exec layer
+ * (exec.c), the evidence helper (helper-run.c) and the OpenSSL helper's
+ * lazy load (helpers/openssl/lazy.c) say what the child gets; fc_spawn()
+ * makes the pipes, starts the program with posix_spawn (wiring the
+ * descriptors and the process group on the way), and hands back the pid
+ * and the parent's pipe ends.  fc_spawn_collect() reads the children's pipes
  * until they close, within a deadline past which it kills them.  Feeding
  * stdin and waiting stay with the caller, which knows what the child is
  * for and what its exit status means; so do the program's path, its
@@ -15,8 +16,8 @@
  * holds another child's pipe open (a probe's stdout would never see EOF).
  *
  * Error convention: 0, or -errno with *why saying which step failed
- * ("pipe: ...", "fork: ...", "open /dev/null: ...", and with
- * FC_SPAWN_EXEC_ERROR_RETURN "cannot execute PATH: ...").  On error
+ * ("pipe: ...", "open /dev/null: ...", "cannot execute PATH: ..." with
+ * FC_SPAWN_EXEC_ERROR_RETURN, "fork: ..." with FC_SPAWN_EXEC_ERROR_EXIT).  On error
  * nothing is left open and no child is left unreaped.
  */
 #ifndef FC_SPAWN_H
@@ -38,14 +39,13 @@ enum fc_spawn_exec_error {
 	/*
 	 * The child says "<exec_error_prefix>cannot execute PATH: reason" on
 	 * its stderr and exits FC_SPAWN_EXIT_MISSING or FC_SPAWN_EXIT_CANNOT;
-	 * the caller learns it when it waits, like any other exit.  Nothing
-	 * blocks until the exec happened, so many children start at once.
+	 * the caller learns it when it waits, like any other exit, so a
+	 * caller that starts many children handles every failure one way.
 	 */
 	FC_SPAWN_EXEC_ERROR_EXIT,
 	/*
-	 * A close-on-exec status pipe brings the child's errno back:
-	 * fc_spawn() returns once the exec happened, or reaps the child and
-	 * returns -errno when it did not.
+	 * fc_spawn() returns -errno when the program could not be executed
+	 * (no child is left to reap).
 	 */
 	FC_SPAWN_EXEC_ERROR_RETURN,
 };

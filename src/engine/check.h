@@ -65,9 +65,11 @@ struct fc_check_opts {
 	const char *const *policy_files;
 	/* What the self-test core runs (src/kat/kat.h), handed to the probe
 	 * helpers: --algorithm globs and --vectors paths (NULL-terminated,
-	 * or NULL), --bench and its seconds per algorithm. */
+	 * or NULL), --full (every compiled vector, not the default tier),
+	 * --bench and its seconds per algorithm. */
 	const char *const *kat_algorithms;
 	const char *const *kat_vectors;
+	bool kat_full;
 	bool kat_bench;
 	double kat_seconds;
 };

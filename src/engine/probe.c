@@ -119,7 +119,7 @@ static void spawn(struct fc_ctx *ctx, struct probe_run *p, const char *dir)
 	char seconds[32];
 	snprintf(seconds, sizeof(seconds), "%g", ctx->opts.kat_seconds);
 	const char **argv = fc_calloc(7 + 2 * n_nss + 2 * n_pol + 2 * n_alg +
-					      2 * n_vec + 3 + 1,
+					      2 * n_vec + 4 + 1,
 				      sizeof(char *));
 	size_t a = 0;
 	/* The helper's rpm wants an absolute root. */
@@ -160,6 +160,8 @@ static void spawn(struct fc_ctx *ctx, struct probe_run *p, const char *dir)
 		argv[a++] = "--kat-vectors";
 		argv[a++] = ctx->opts.kat_vectors[i];
 	}
+	if (ctx->opts.kat_full)
+		argv[a++] = "--kat-full";
 	if (ctx->opts.kat_bench)
 		argv[a++] = "--kat-bench";
 	if (ctx->opts.kat_seconds > 0) {

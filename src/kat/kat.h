@@ -183,10 +183,50 @@ const struct fc_kat_field *fc_kat_get(const struct fc_kat_vector *v,
 /* "wycheproof/aes_gcm_test.json tcId 12" / "acvp/... tgId 3 tcId 40". */
 char *fc_kat_vector_name(const struct fc_kat_vector *v);
 
-/* The table compiled from data/vectors at build time
- * (tools/kat-gen.c); linked into the probe helpers only. */
-extern const struct fc_kat_vector fc_kat_table[];
-extern const size_t fc_kat_table_len;
+/*
+ * The table compiled from data/vectors at build time (tools/kat-gen.c),
+ * linked into the probe helpers only.  It holds no pointer: in a
+ * position-independent program a table of pointers is relocated, every
+ * page of it, each time the program starts, self-test or not (46 pages
+ * and 8,871 relocations in each helper, for 1,208 vectors).  Strings and
+ * byte strings are offsets into one array each, and
+ * fc_kat_table_unpack() makes the vectors the runner takes.
+ */
+struct fc_kat_packed_field {
+	uint32_t off; /* into fc_kat_packed_bytes */
+	uint32_t len;
+	uint8_t id;   /* enum fc_kat_fid */
+};
+
+/* The two tiers of the compiled table (tools/kat-gen.c says how the
+ * default one is chosen). */
+enum fc_kat_tier {
+	FC_KAT_TIER_DEFAULT, /* a few known answers per algorithm and direction */
+	FC_KAT_TIER_FULL,    /* every compiled vector */
+};
+
+/* struct fc_kat_vector with offsets for pointers (FC_KAT_PACKED_NONE:
+ * no skip reason, no edge case). */
+#define FC_KAT_PACKED_NONE UINT32_MAX
+struct fc_kat_packed {
+	uint32_t alg, source, skip, edge_case; /* into fc_kat_packed_strings */
+	uint32_t fields;	    /* the first, in fc_kat_packed_fields */
+	uint32_t tg_id, tc_id, count, out_bits, out_len, key_bits, salt_len;
+	uint8_t op, expect, hash, mgf_hash, curve, mode, flags, n_steps,
+		reseed_mask, n_fields;
+	uint8_t tier; /* enum fc_kat_tier: the smallest tier it is in */
+};
+
+extern const struct fc_kat_packed fc_kat_packed[];
+extern const size_t fc_kat_packed_len;
+extern const struct fc_kat_packed_field fc_kat_packed_fields[];
+extern const uint8_t fc_kat_packed_bytes[];
+extern const char fc_kat_packed_strings[];
+
+/* The compiled vectors of tier, in table order, as one allocation (the
+ * vectors, then their field lists) for the caller to free(); *n their
+ * number. */
+struct fc_kat_vector *fc_kat_table_unpack(enum fc_kat_tier tier, size_t *n);
 
 /* --- the operations an adapter implements ---------------------------------- */
 

@@ -8,7 +8,11 @@
 #   - `openssl list -providers`, what an operator would run by hand,
 # all measured in the same run, with the system's OpenSSL configuration and
 # again with the FIPS provider configured (the cached build of
-# tests/setup/10-openssl-fips.sh).  Prints figures and ratios; no thresholds.
+# tests/setup/10-openssl-fips.sh), and the peak RSS of fipsctl and of each
+# helper it starts (tests/lib/peak-rss.c, getrusage of each process alone),
+# and, with valgrind installed, the instructions each process executes
+# (callgrind), which the machine's load does not move, next to the floor's.
+# Prints figures and ratios; no thresholds.
 #   make bench                   (BUILD=..., BENCH_RUNS=N, default 30)
 # Uses hyperfine when installed, else a loop timed with date +%s%N.
 set -euo pipefail
@@ -26,9 +30,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # --- the floor: every pkg-config name the Makefile links ---------------------
-pkgs=$(sed -n 's/^\(CORE_PKGS\|PROBE_[A-Za-z0-9]*_PKGS\)[[:space:]]*:=[[:space:]]*//p' "$top/Makefile" | tr '\n' ' ')
-# libgcrypt's helper also links gpg-error (PROBE_libgcrypt_EXTRA_LIBS).
-pkg-config --exists gpg-error && pkgs="${pkgs% } gpg-error"
+pkgs=$(sed -n 's/^\(CORE_PKGS\|HELPER_[A-Za-z0-9]*_PKGS\)[[:space:]]*:=[[:space:]]*//p' "$top/Makefile" |
+	tr ' ' '\n' | awk 'NF && !seen[$0]++' | tr '\n' ' ')
 mkdir -p "$BUILD/bench"
 floor=$BUILD/bench/floor
 printf 'int main(void) { return 0; }\n' > "$tmp/floor.c"
@@ -74,6 +77,41 @@ row() { # LABEL NAME: mean, min, ratios to the floor and to openssl list
 		'BEGIN { printf "  %-40s %8.1f %8.1f %9.1fx %9.1fx\n", l, m, n, m / f, m / o }'
 }
 
+rss=$BUILD/tests/lib/peak-rss.so
+# rss_rows LABEL ARGS...: one run of fipsctl ARGS, a row per process
+rss_rows() {
+	local label=$1; shift
+	if [ ! -f "$rss" ]; then
+		echo "  $label: no $rss (make tests)"
+		return
+	fi
+	: > "$tmp/rss"
+	FIPSCTL_BENCH_RSS=$tmp/rss LD_PRELOAD=$rss "$fipsctl" "$@" > /dev/null 2>&1 || true
+	sort "$tmp/rss" | awk -v l="$label" '{ printf "  %-28s %-26s %8.1f\n", l, $1, $2 / 1024 }'
+}
+
+# instr_rows LABEL ARGS...: instructions per process of one fipsctl ARGS
+# run under callgrind (every process from exec to exit, dynamic loading
+# included), and the sum, each next to the floor's
+instr_rows() {
+	local label=$1 d fl; shift
+	command -v valgrind > /dev/null || { echo "  $label: no valgrind, no instruction counts"; return; }
+	d=$(mktemp -d "$tmp/cg.XXXXXX")
+	valgrind --tool=callgrind --callgrind-out-file="$d/floor" "$floor" > /dev/null 2>&1 || true
+	valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$d/cg.%p" \
+		"$fipsctl" "$@" > /dev/null 2>&1 || true
+	fl=$(sed -n 's/^summary: //p' "$d/floor")
+	for f in "$d"/cg.*; do
+		# A helper's forked child has the helper's command line.
+		printf '%s %s\n' "$(sed -n 's|^cmd: *\([^ ]*\).*|\1|p' "$f" | xargs basename)" \
+			"$(sed -n 's/^summary: //p' "$f")"
+	done | sort | awk -v l="$label" -v fl="$fl" '
+		{ printf "  %-28s %-26s %14.1f %9.2fx\n", l, $1, $2 / 1e6, $2 / fl; s += $2 }
+		END { printf "  %-28s %-26s %14.1f %9.2fx\n", l, "(sum)", s / 1e6, s / fl
+		      printf "  %-28s %-26s %14.1f %9.2fx\n", "floor", "(empty main)", fl / 1e6, 1 }'
+	rm -rf "$d"
+}
+
 group() { # TITLE: the four measurements under the current environment
 	echo
 	echo "== $1"
@@ -89,6 +127,15 @@ group() { # TITLE: the four measurements under the current environment
 	row "fipsctl check" check
 	row "fipsctl check --selftest" selftest
 	row "fipsctl check --only 'openssl.*'" ossl
+	echo
+	printf '  %-28s %-26s %8s\n' command process "peak RSS MiB"
+	rss_rows "fipsctl check" check
+	rss_rows "fipsctl check --selftest" check --selftest
+	echo
+	printf '  %-28s %-26s %14s %10s\n' command process "M instructions" "/ floor"
+	instr_rows "fipsctl check" check
+	echo "  (a helper that examines in a forked child has two rows: the NSS one initialises the"
+	echo "  FIPS token there, whose power-up self-tests and integrity check are its large row)"
 }
 
 echo "fipsctl check wall time: $tool, $runs runs each, $(nproc) CPUs, $(uname -r)"

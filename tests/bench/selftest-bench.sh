@@ -10,6 +10,10 @@
 #   - per module: the core's whole run next to the library's own
 #     self-test measured in the same run (OSSL_PROVIDER_self_test,
 #     GCRYCTL_SELFTEST, gnutls_*_self_test, NSS FIPS token init),
+#   - per module and summed: the default tier and every vector (--full)
+#     next to the libraries' own self-tests, and the ratios,
+#   - on x86_64, the core's run of the HMAC and AES-GCM vectors next to the
+#     same vectors through OpenSSL's EVP API directly (ossl-baseline.c),
 # and keeps each JSON report in $BUILD/bench/selftest-<arch>-<config>.json.
 #   make bench   (BUILD=..., BENCH_SECONDS=S per algorithm, default 0.1)
 set -euo pipefail
@@ -51,28 +55,60 @@ tables() {
 			  printf "  %-10s %-6s %14s %18s  %s / %s\n", $1, $2, $3, own, $5, $6 }'
 }
 
+# tiers DEFAULT_JSON FULL_JSON: per module the core's run of each tier
+# next to the library's own self-test of the default-tier run, and the
+# sums over the modules whose own self-test was measured in that run.
+tiers() {
+	echo
+	jq -rn --slurpfile d "$1" --slurpfile f "$2" '
+		def fact($r; $id; $k): [$r[0].findings[] | select(.id == $id) | .facts[]
+			| select(.key == $k) | .value][0] // "-";
+		["openssl", "libgcrypt", "gnutls", "nss"][] as $m
+		| [$m, fact($d; "selftest." + $m; "compiled_vectors"), fact($d; "selftest." + $m; "run_ms"),
+		   fact($f; "selftest." + $m; "compiled_vectors"), fact($f; "selftest." + $m; "run_ms"),
+		   fact($d; "selftest." + $m; "library_selftest_ms")] | @tsv' |
+		awk -F'\t' 'BEGIN { printf "  %-10s %16s %16s %18s\n", "module", "default: n  ms", "full: n  ms", "own self-test ms" }
+			{ own = $6 ~ /^[0-9.]+$/ ? $6 : "n/a"
+			  printf "  %-10s %7s %8s %7s %8s %18s\n", $1, $2, $3, $4, $5, own
+			  if (own != "n/a") { sd += $3; sf += $5; so += own; n++; w = w " " $1 } }
+			END { if (n && so > 0)
+				printf "  sum over%s: default %.1f ms, full %.1f ms, own self-tests %.1f ms (serial); default / own %.2fx, full / own %.2fx\n", w, sd, sf, so, sd / so, sf / so
+			      else print "  no library self-test measured: no ratio" }'
+}
+
 # run ARCH CONFIG TITLE [ENV=VAL...]: one benchmark, table and JSON.  One
 # module at a time: fipsctl runs the helpers in parallel, and on a small
-# machine they would time each other's load.
+# machine they would time each other's load.  Every compiled vector
+# (--full) for the per-algorithm figures, and the default tier once more
+# with the libraries' own self-tests measured in the same run.
 run() {
-	local arch=$1 config=$2 title=$3 m; shift 3
+	local arch=$1 config=$2 title=$3 m tier; shift 3
 	local json=$out/selftest-$arch-$config.json
 	for m in openssl libgcrypt gnutls nss; do
-		if [ "$arch" = aarch64 ]; then
-			([ $# -eq 0 ] || export "$@"; arm selftest --module $m --bench --seconds "$seconds" \
-				--probe-timeout 1800000 --format json) > "$tmp/$m.json" 2> "$tmp/err" || true
-		else
-			env "$@" FIPSCTL_PROBE_DIR="$BUILD/probes" "$BUILD/fipsctl" selftest --module $m \
-				--bench --seconds "$seconds" --format json > "$tmp/$m.json" 2> "$tmp/err" || true
-		fi
+		for tier in full default; do
+			local sec=$seconds tf=--full
+			[ $tier = full ] || { sec=0.01; tf=; }
+			if [ "$arch" = aarch64 ]; then
+				([ $# -eq 0 ] || export "$@"; arm selftest --module $m $tf --bench --seconds "$sec" \
+					--probe-timeout 1800000 --format json) > "$tmp/$m-$tier.json" 2> "$tmp/err" || true
+			else
+				env "$@" FIPSCTL_PROBE_DIR="$BUILD/probes" "$BUILD/fipsctl" selftest --module $m $tf \
+					--bench --seconds "$sec" --format json > "$tmp/$m-$tier.json" 2> "$tmp/err" || true
+			fi
+		done
 	done
-	jq -s '.[0] + {findings: [.[].findings[]]}' "$tmp"/{openssl,libgcrypt,gnutls,nss}.json \
-		> "$json" 2> "$tmp/err" || : > "$json"
-	if [ ! -s "$json" ]; then
+	for tier in full default; do
+		jq -s '.[0] + {findings: [.[].findings[]]}' "$tmp"/{openssl,libgcrypt,gnutls,nss}-$tier.json \
+			> "$tmp/$tier.json" 2> "$tmp/err" || : > "$tmp/$tier.json"
+	done
+	if [ ! -s "$tmp/full.json" ] || [ ! -s "$tmp/default.json" ]; then
 		echo; echo "== $title: no report"; sed 's/^/  /' "$tmp/err"; return
 	fi
+	cp "$tmp/full.json" "$json"
+	cp "$tmp/default.json" "${json%.json}-default.json"
 	tables "$json" "$title"
-	echo "  (JSON: $json)"
+	tiers "$tmp/default.json" "$tmp/full.json"
+	echo "  (JSON: $json, ${json%.json}-default.json)"
 }
 
 # The FIPS configurations of tests/setup/, as far as they are cached.
@@ -93,6 +129,42 @@ what=$(IFS=,; echo "${fips_what[*]}")
 echo "fipsctl selftest --bench: $seconds s per algorithm, $(nproc) CPUs, $(uname -r)"
 run x86_64 system "x86_64 (native), the system's configuration"
 run x86_64 fips "x86_64 (native), FIPS configurations: ${what//,/, }" "${fips_env[@]}"
+
+# baseline TITLE [ENV=VAL...]: the core's full tier of HMAC-* and AES-GCM
+# next to the same vectors through OpenSSL's EVP API directly
+# (tests/bench/ossl-baseline.c), best of 5 runs each (the loop alone).
+baseline() {
+	local title=$1 i b c bv cv; shift
+	local base=$BUILD/bench/ossl-baseline
+	echo
+	echo "== $title: OpenSSL direct-API baseline, HMAC-* and AES-GCM, every vector"
+	if [ ! -x "$base" ]; then
+		echo "  no $base (make bench builds it)"
+		return
+	fi
+	for i in 1 2 3 4 5; do
+		env "$@" "$base" | awk '{ print $2, $10 }' >> "$tmp/base" || true
+		env "$@" FIPSCTL_PROBE_DIR="$BUILD/probes" "$BUILD/fipsctl" selftest --module openssl --full \
+			--algorithm 'HMAC-*,AES-GCM' --format json 2> /dev/null |
+			jq -r '.findings[] | select(.id == "selftest.openssl") | . as $f | [.facts[]
+				| select(.key == "vectors_passed" or .key == "vectors_failed" or .key == "vectors_skipped")
+				| .value | tonumber] | add as $n
+				| "\($n) \([$f.facts[] | select(.key == "run_ms") | .value][0])"' \
+			>> "$tmp/core" || true
+	done
+	read -r bv b < <(sort -k2 -g "$tmp/base" | head -1)
+	read -r cv c < <(sort -k2 -g "$tmp/core" | head -1)
+	rm -f "$tmp/base" "$tmp/core"
+	awk -v bv="$bv" -v b="$b" -v cv="$cv" -v c="$c" 'BEGIN {
+		printf "  %-34s %8s %10s\n", "", "vectors", "best ms"
+		printf "  %-34s %8s %10s\n", "direct EVP calls (ossl-baseline)", bv, b
+		printf "  %-34s %8s %10s\n", "fipsctl selftest --full (core)", cv, c
+		if (b > 0) printf "  core / baseline: %.2fx\n", c / b }'
+}
+
+baseline "x86_64 (native), the system's configuration"
+[ ! -f "$cache/openssl-fips/openssl-fips.cnf" ] ||
+	baseline "x86_64 (native), OpenSSL FIPS provider" OPENSSL_CONF="$cache/openssl-fips/openssl-fips.cnf"
 
 # aarch64: the cross build and its launchers as the aarch64 test tier
 # makes them (tests/cross/lib-cross.sh), in a subshell: it exits when the

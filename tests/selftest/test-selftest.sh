@@ -70,7 +70,7 @@ module_ok() {
 need_helper selftest-helpers openssl || exit 1
 
 # --- 1. every vector on every library that offers the algorithm --------------
-report_run -- selftest
+report_run -- selftest --full
 # Every module passes here (GnuTLS's edge case is a warning): exit 0.
 [ $rc -eq 0 ] || not_ok selftest-exit "exit $rc"
 module_ok selftest-openssl openssl
@@ -78,6 +78,7 @@ module_ok selftest-libgcrypt libgcrypt
 module_ok selftest-gnutls gnutls "$KNOWN_gnutls"
 module_ok selftest-nss nss
 cp "$t_tmp/report.json" "$t_tmp/nss-nodb.json" # compared with FIPS mode in 4.
+cp "$t_tmp/report.json" "$t_tmp/full.json"      # and with the default tier in 1b.
 case_begin selftest-verdict
 want_rc_consistent
 # Algorithms a library lacks are skipped with its reason, never passed.
@@ -90,6 +91,35 @@ want_fact selftest.openssl propq provider=default
 # The ACVP Monte-Carlo and DRBG vectors ran (the core's procedures).
 want_status selftest.openssl.hash_drbg pass
 want_status selftest.openssl.sha3-512 pass
+case_end
+
+# --- 1b. the default tier ------------------------------------------------------
+# A few vectors per algorithm (tools/kat-gen.c's rule), every algorithm of
+# the full run still there, and the run much shorter.
+report_run -- selftest
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || not_ok selftest-default-exit "exit $rc"
+module_ok selftest-default-openssl openssl
+module_ok selftest-default-libgcrypt libgcrypt
+module_ok selftest-default-gnutls gnutls "$KNOWN_gnutls"
+module_ok selftest-default-nss nss
+case_begin selftest-default-tier
+for m in openssl libgcrypt gnutls nss; do
+	want_fact "selftest.$m" tier default
+	want_fact "selftest.$m" compiled_vectors_full "$(jq -r --arg id "selftest.$m" \
+		'.findings[] | select(.id == $id) | .facts[] | select(.key == "compiled_vectors") | .value' "$t_tmp/full.json")"
+	n=$(fact "selftest.$m" compiled_vectors)
+	all=$(fact "selftest.$m" compiled_vectors_full)
+	[[ $n =~ ^[0-9]+$ && $all =~ ^[0-9]+$ ]] && [ "$n" -ge 29 ] && [ $((n * 5)) -le "$all" ] ||
+		c_err "$m: $n of $all compiled vectors in the default tier"
+	# every vector of the tier counted once
+	warned=$(fact "selftest.$m" edge_cases_rejected)
+	counted=$(( $(fact "selftest.$m" vectors_passed) + $(fact "selftest.$m" vectors_failed) + $(fact "selftest.$m" vectors_skipped) + ${warned:-0} ))
+	want_eq "$m vectors counted" "$counted" "$n"
+	# the same algorithms as the full run
+	want_eq "$m algorithms" "$(ids "^selftest\\.$m\\.")" \
+		"$(jq -r --arg g "^selftest\\.$m\\." '.findings[] | select(.id | test($g)) | .id' "$t_tmp/full.json" | tr '\n' ' ' | sed 's/ $//')"
+done
+want_fact selftest.openssl.sha2-256 passed 1
 case_end
 
 # --- 2. selection and the CLI's refusals --------------------------------------
@@ -164,7 +194,7 @@ fi
 
 # --- 4. the FIPS builds of tests/setup/ --------------------------------------
 if [ -f "$CACHE/openssl-fips/openssl-fips.cnf" ]; then
-	report_run OPENSSL_CONF="$CACHE/openssl-fips/openssl-fips.cnf" -- selftest --module openssl
+	report_run OPENSSL_CONF="$CACHE/openssl-fips/openssl-fips.cnf" -- selftest --full --module openssl
 	module_ok selftest-openssl-fips-provider openssl
 	case_begin selftest-openssl-fips-propq
 	want_fact selftest.openssl provider fips
@@ -174,7 +204,7 @@ if [ -f "$CACHE/openssl-fips/openssl-fips.cnf" ]; then
 else
 	skip selftest-openssl-fips-provider "no FIPS provider in $CACHE/openssl-fips (tests/setup/10-openssl-fips.sh)"
 fi
-report_run LIBGCRYPT_FORCE_FIPS_MODE=1 -- selftest --module libgcrypt
+report_run LIBGCRYPT_FORCE_FIPS_MODE=1 -- selftest --full --module libgcrypt
 module_ok selftest-libgcrypt-fips-mode libgcrypt
 case_begin selftest-libgcrypt-fips-facts
 want_fact selftest.libgcrypt fips_mode true
@@ -219,7 +249,7 @@ if need_tools selftest-nss-fips certutil modutil; then
 		! modutil -fips true -dbdir "sql:$t_tmp/nssdb-password" -force > /dev/null; then
 		not_ok selftest-nss-fips "certutil/modutil could not make the test databases"
 	else
-		report_run -- selftest --module nss --nssdb "$nssdb"
+		report_run -- selftest --full --module nss --nssdb "$nssdb"
 		cp "$t_tmp/report.json" "$t_tmp/nss-fips.json"
 		module_ok selftest-nss-fips-db nss
 		case_begin selftest-nss-fips-mode
@@ -259,7 +289,7 @@ if need_tools selftest-nss-fips certutil modutil; then
 		case_end
 
 		# Without FIPS mode the same database path gives the NoDB counts.
-		report_run -- selftest --module nss --nssdb "sql:$t_tmp/nssdb-plain"
+		report_run -- selftest --full --module nss --nssdb "sql:$t_tmp/nssdb-plain"
 		case_begin selftest-nss-plain-db
 		want_fact selftest.nss pk11_is_fips 0
 		want_fact selftest.nss vectors_passed "$plain"
@@ -308,7 +338,7 @@ fi
 if [ ! -f "$SHIM" ]; then
 	not_ok selftest-fault "no $SHIM (make tests)"
 else
-	report_run LD_PRELOAD="$SHIM" FIPSCTL_TEST_KAT_FAULT=openssl-sha256 -- selftest
+	report_run LD_PRELOAD="$SHIM" FIPSCTL_TEST_KAT_FAULT=openssl-sha256 -- selftest --full
 	case_begin selftest-fault-openssl-sha256
 	want_eq exit "$rc" 1
 	want_status selftest.openssl fail
@@ -406,6 +436,16 @@ else
 		ok selftest-generator-table
 	else
 		not_ok selftest-generator-table "$(cat "$t_tmp/err")"
+	fi
+	# Its default tier by the rule: one class (HMAC, any key length), so
+	# one valid and one invalid vector; the rest only in the full tier.
+	all=$(grep -c '^	{ .alg = ' "$t_tmp/table.c")
+	full=$(grep -c '\.tier = 1,' "$t_tmp/table.c")
+	if [ "$all" -gt 2 ] && [ $((all - full)) -eq 2 ] &&
+		grep -Eq "KAT HMAC-SHA2-256 +$all of +[0-9]+, default tier +2$" "$t_tmp/err"; then
+		ok selftest-generator-default-tier
+	else
+		not_ok selftest-generator-default-tier "$all vectors, $full only in the full tier: $(cat "$t_tmp/err")"
 	fi
 	# make without the vectors says where it looked
 	if env -u MAKEFLAGS -u MAKELEVEL make -s -C "$TOP" BUILD="$t_tmp/b" VECTORS_DIR="$t_tmp/none" \

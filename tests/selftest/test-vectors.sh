@@ -19,7 +19,9 @@ fi
 # directory), any other file itself.
 (cd "$vec" && find . -type f \( -name '*.json' -o -name '*.rsp' \) -printf '%P\n') | LC_ALL=C sort > "$t_tmp/files"
 sed 's|^\(acvp/[^/]*\)/.*|\1|' "$t_tmp/files" | LC_ALL=C sort -u > "$t_tmp/sources"
-sed -n 's/.*\.source = "\([^"]*\)".*/\1/p' "$table" | LC_ALL=C sort -u > "$t_tmp/used"
+# The table holds offsets, not strings (src/kat/kat.h); the comment before
+# each vector names it: /* alg = "AES-CBC", source = "acvp/...", ... */
+sed -n 's|^\t/\* alg = "[^"]*", source = "\([^"]*\)".*|\1|p' "$table" | LC_ALL=C sort -u > "$t_tmp/used"
 unused=$(comm -23 "$t_tmp/sources" "$t_tmp/used")
 foreign=$(comm -13 "$t_tmp/sources" "$t_tmp/used")
 if [ -z "$unused$foreign" ]; then
