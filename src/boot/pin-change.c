@@ -634,7 +634,7 @@ int fc_pin_change(struct fc_pin_run *p)
 		struct fc_buf rolled = { 0 };
 		fc_err("pin-kernel: failed: %s", failed);
 		if (done.len)
-			fprintf(stderr, "Steps done before the failure:\n%s",
+			fc_err_more("Steps done before the failure:\n%s",
 				done.data);
 		int rr = rollback(p, &snap, &rolled);
 		if (rr == 0) {
@@ -642,21 +642,19 @@ int fc_pin_change(struct fc_pin_run *p)
 			why = NULL;
 			if (fc_pin_state_remove(p->root, &st, &why) < 0)
 				fc_err("pin-kernel: %s", why);
-			fprintf(stderr,
-				"Rolled back: %s; the boot "
-				"configuration is as it was before.\n",
+			fc_err_more("Rolled back: %s; the boot "
+				"configuration is as it was before.",
 				rolled.len ? rolled.data
 					   : "nothing had changed");
 			r = 1;
 		} else {
 			_cleanup_free_ char *shown =
 				fc_root_display(p->root, FC_PIN_STATE_PATH);
-			fprintf(stderr,
-				"Rolled back only in part (%s); %s "
+			fc_err_more("Rolled back only in part (%s); %s "
 				"keeps the previous contents of the "
 				"files pin-kernel meant to change "
 				"('fipsctl pin-kernel --undo' restores "
-				"them).\n",
+				"them).",
 				rolled.len ? rolled.data : "nothing", shown);
 			r = -EIO;
 		}
@@ -789,10 +787,9 @@ int fc_pin_undo(struct fc_pin_run *p)
 		       "the pin.\n",
 		       done.len ? done.data : "no file had changed");
 	} else {
-		fprintf(stderr,
-			"%s keeps the recorded contents; run 'fipsctl "
+		fc_err_more("%s keeps the recorded contents; run 'fipsctl "
 			"pin-kernel --undo' again once the cause is "
-			"fixed.\n",
+			"fixed.",
 			shown);
 	}
 	fc_buf_free(&done);

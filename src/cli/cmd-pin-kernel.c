@@ -329,11 +329,11 @@ static int choose_kernel(struct pin_cmd *pk)
 			       "validated for %s is installed (image and "
 			       "initramfs in /boot); nothing was changed",
 			       pk->table->name, p->arch);
-			if (pk)
-				fprintf(stderr, "  install it: %s\n", cmd);
+			if (cmd)
+				fc_err_more("  install it: %s", cmd);
 			else
-				fprintf(stderr, "  the table names no exact "
-						"validated build to install\n");
+				fc_err_more("  the table names no exact "
+						"validated build to install");
 			return 1;
 		}
 		p->release = fc_strdup(k->release);
@@ -374,7 +374,7 @@ static int check_installed(struct pin_cmd *pk)
 		       "missing; nothing was changed",
 		       p->release,
 		       !k ? p->kernel_path : "its initramfs in /boot");
-		fprintf(stderr, "  install it: %s\n",
+		fc_err_more("  install it: %s",
 			!k && install ? install : reinstall);
 		return 1;
 	}
@@ -384,7 +384,7 @@ static int check_installed(struct pin_cmd *pk)
 		       "(dracut's fips module verifies it); nothing was "
 		       "changed",
 		       p->release);
-		fprintf(stderr, "  restore it: %s\n", reinstall);
+		fc_err_more("  restore it: %s", reinstall);
 		return 1;
 	}
 	return 0;
@@ -456,11 +456,10 @@ static int check_initramfs(struct fc_pin_run *p, char **note)
 		       "module: with fips=1 it cannot verify the kernel and "
 		       "the boot stops; nothing was changed",
 		       p->release);
-		fprintf(stderr,
-			"  rebuild it: dracut -f --kver %s (with "
+		fc_err_more("  rebuild it: dracut -f --kver %s (with "
 			"add_dracutmodules+=\" fips \" in "
 			"/etc/dracut.conf.d/, as fips-mode-setup "
-			"--enable sets)\n",
+			"--enable sets)",
 			p->release);
 		return 1;
 	}
@@ -543,9 +542,8 @@ static int plan(struct pin_cmd *pk)
 		fc_err("pin-kernel: no boot entry in %s boots %s; nothing was "
 		       "changed",
 		       FC_BLS_DIR, p->kernel_path);
-		fprintf(stderr,
-			"  create it: kernel-install add %s "
-			"/lib/modules/%s/vmlinuz\n",
+		fc_err_more("  create it: kernel-install add %s "
+			"/lib/modules/%s/vmlinuz",
 			p->release, p->release);
 		return 1;
 	}

@@ -1,15 +1,57 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "base/utf8.h"
 #include "core/log.h"
+
+/*
+ * Messages name paths, bundle members, releases and table fields: text
+ * from the audited system, a bundle or a table.  Each line is escaped as
+ * every text output is (fc_term_safe), so no byte of it can move the
+ * cursor or recolour the operator's terminal; the message's own line
+ * breaks stay line breaks.
+ */
+static void say(const char *prefix, const char *fmt, va_list ap)
+{
+	char *msg = NULL;
+	if (vasprintf(&msg, fmt, ap) < 0) {
+		fputs("fipsctl: out of memory while reporting an error\n",
+		      stderr);
+		return;
+	}
+	fputs(prefix, stderr);
+	char *line = msg;
+	for (;;) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		char *safe = fc_term_safe(line, SIZE_MAX);
+		fputs(safe, stderr);
+		free(safe);
+		fputc('\n', stderr);
+		if (!nl || !nl[1])
+			break;
+		line = nl + 1;
+	}
+	free(msg);
+}
 
 void fc_err(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("fipsctl: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("fipsctl: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+}
+
+void fc_err_more(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say("", fmt, ap);
+	va_end(ap);
 }

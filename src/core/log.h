@@ -9,6 +9,11 @@
 
 #include "base/util.h"
 
+/* "fipsctl: MESSAGE" and a newline, each line escaped for the terminal. */
 void fc_err(const char *fmt, ...) FC_PRINTF(1, 2);
+
+/* The lines that follow an fc_err (what to run, what was done): no prefix,
+ * escaped the same way, a newline added after the last line. */
+void fc_err_more(const char *fmt, ...) FC_PRINTF(1, 2);
 
 #endif

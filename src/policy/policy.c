@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "core/sysroot.h"
 
 /* --- names ---------------------------------------------------------------- */
@@ -184,12 +185,15 @@ void fc_diags_print(const struct fc_diags *d, FILE *f)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		_cleanup_free_ char *m = fc_printable(d->v[i].msg, 1024);
+		/* A table's path can come from a copied or mounted tree:
+		 * shown as every text output shows outside text. */
+		_cleanup_free_ char *file = fc_term_safe(d->v[i].file, 4096);
 		/* Line 0: about the whole file (it cannot be read). */
 		if (d->v[i].line)
-			fprintf(f, "%s:%u:%u: %s\n", d->v[i].file,
-				d->v[i].line, d->v[i].col, m);
+			fprintf(f, "%s:%u:%u: %s\n", file, d->v[i].line,
+				d->v[i].col, m);
 		else
-			fprintf(f, "%s: %s\n", d->v[i].file, m);
+			fprintf(f, "%s: %s\n", file, m);
 	}
 }
 

@@ -4,8 +4,9 @@
 # hostname, os-release, kernel release and a BLS file name hold ESC
 # sequences, a C1 CSI and bidirectional overrides, through every text
 # output that shows them (check, evidence show, evidence summarize text
-# and CSV, evidence verify), must give stdout without ESC, C1 controls or
-# bidi characters; the CSV cell that starts with '=' is neutralised.
+# and CSV, evidence verify, and the diagnostics on stderr), must give
+# output without ESC, C1 controls or bidi characters; the CSV cell that
+# starts with '=' is neutralised.
 . "$(dirname "$0")/../lib.sh"
 
 F=$FIPSCTL
@@ -61,4 +62,17 @@ elif grep -q "\"'=HYPERLINK" "$W/sum.csv"; then
 else
 	not_ok evidence-summarize-csv-formula "the hostname cell is missing: $(head -3 "$W/sum.csv")"
 fi
+
+# Diagnostics too (stderr is the same terminal): a table whose folder name
+# holds ESC sequences, as a mounted image's or a copied table's may, and
+# an error that names it.
+D=$W/tables$'\033[2J\033[1;1H'
+mkdir -p "$D"
+printf '{"format": \n' > "$D/t.json"
+"$F" policy lint "$D/t.json" > "$W/lint.txt" 2>&1
+raw policy-lint-error "$W/lint.txt"
+if grep -qF 'tables\x1B[2J' "$W/lint.txt"; then ok policy-lint-error-names-file; else not_ok policy-lint-error-names-file "$(head -2 "$W/lint.txt")"; fi
+# An error message (fc_err) that names such a path.
+"$F" evidence verify "$D/none.tar.gz" > "$W/err.txt" 2>&1
+raw error-message "$W/err.txt"
 t_done
