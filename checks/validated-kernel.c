@@ -78,7 +78,9 @@ static void judge_release(const struct fc_vstate *st, const char *release,
 	const char *arch = st->host->arch;
 	enum fc_coverage cov = fc_policy_coverage(t, FC_MODULE_KERNEL, arch,
 						  &kj->gap);
-	if (cov == FC_COVER_NO) {
+	const struct fc_installed_pkg *ip =
+		st->rpm_ok ? pkg_by_release(st, release) : NULL;
+	if (cov == FC_COVER_NO && !(ip && ip->cls == FC_PKG_IN_PROCESS)) {
 		kj->v = FC_V_NOT_COVERED;
 		kj->detail = fc_asprintf("%s has no validated kernel for %s%s%s",
 					 t->name, arch,
@@ -121,10 +123,12 @@ static void judge_release(const struct fc_vstate *st, const char *release,
 					p->nevra);
 				return;
 			case FC_PKG_IN_PROCESS:
-				kj->v = FC_V_UNVALIDATED;
+				kj->build = fc_policy_find_build(
+					t, FC_MODULE_KERNEL, p->arch, p->name,
+					p->ref, NULL);
+				kj->v = FC_V_IN_PROCESS;
 				kj->detail = fc_asprintf(
-					"%s is the build in CMVP review, not "
-					"yet validated",
+					"%s is the build in CMVP review",
 					p->nevra);
 				return;
 			case FC_PKG_UNJUDGED:
@@ -261,14 +265,14 @@ static void kjudge_facts(struct fc_finding *f, const struct fc_vstate *st,
 	else
 		fc_finding_fact(f, "rpm_match", "not checked: %s", st->rpm_why);
 	if (kj->build)
-		fc_vfacts_build(f, kj->build);
+		fc_vfacts_build(f, st, kj->build);
 	if (kj->rule) {
 		fc_vfacts_rule(f, kj->rule);
 		const struct fc_policy_build *base = fc_policy_validated_by_evr(
 			st->table, FC_MODULE_KERNEL, st->host->arch,
 			kj->rule->package, kj->rule->newer_than);
 		if (base)
-			fc_vfacts_build(f, base);
+			fc_vfacts_build(f, st, base);
 	}
 	if (kj->gap) {
 		fc_finding_fact(f, "not_covered_reason", "%s", kj->gap->reason);
@@ -282,7 +286,7 @@ static char *kjudge_summary(const struct fc_vstate *st,
 			    const struct kjudge *kj, const char *what)
 {
 	_cleanup_free_ char *cert =
-		kj->build ? fc_vcert_phrase(kj->build) : fc_strdup("");
+		kj->build ? fc_vcert_phrase(st, kj->build) : fc_strdup("");
 	switch (kj->v) {
 	case FC_V_VALIDATED:
 		return fc_asprintf("%s is a validated build, %s%s", what, cert,
@@ -293,6 +297,8 @@ static char *kjudge_summary(const struct fc_vstate *st,
 				   "not the exact validated build",
 				   what,
 				   kj->rule ? kj->rule->newer_than : "?");
+	case FC_V_IN_PROCESS:
+		return fc_asprintf("in process: %s, %s", kj->detail, cert);
 	case FC_V_UNVALIDATED:
 		return fc_asprintf("unvalidated: %s", kj->detail);
 	case FC_V_NOT_COVERED:
@@ -304,15 +310,20 @@ static char *kjudge_summary(const struct fc_vstate *st,
 }
 
 static enum fc_status kjudge_status(const struct fc_ctx *ctx,
+				    const struct fc_vstate *st,
 				    const struct kjudge *kj)
 {
-	enum fc_status s = fc_verdict_status(ctx->opts.strict, kj->v);
-	if (kj->v == FC_V_VALIDATED && kj->build &&
-	    (kj->build->cert.status == FC_CERT_HISTORICAL ||
-	     kj->build->cert.status == FC_CERT_UNKNOWN))
-		s = FC_STATUS_WARN;
+	bool strict = ctx->opts.strict;
+	enum fc_status s = fc_verdict_status(strict, kj->v);
+	if (kj->v == FC_V_VALIDATED && kj->build) {
+		/* The certificate on the check day. */
+		struct fc_life_at life;
+		fc_vlife(st, kj->build, &life);
+		s = fc_status_worse(s, fc_life_status_for(strict, life.life));
+	}
 	if (kj->v == FC_V_VALIDATED && kj->by_glob)
-		s = ctx->opts.strict ? FC_STATUS_FAIL : FC_STATUS_WARN;
+		s = fc_status_worse(s, strict ? FC_STATUS_FAIL
+					      : FC_STATUS_WARN);
 	return s;
 }
 
@@ -382,7 +393,7 @@ static int run_kernel(struct fc_ctx *ctx)
 	kjudge_facts(f, st, &kj);
 	_cleanup_free_ char *what = fc_asprintf("the running kernel %s", release);
 	_cleanup_free_ char *summary = kjudge_summary(st, &kj, what);
-	fc_finding_status(f, kjudge_status(ctx, &kj), "%s", summary);
+	fc_finding_status(f, kjudge_status(ctx, st, &kj), "%s", summary);
 
 	bool accepted = kj.v == FC_V_VALIDATED ||
 			(kj.v == FC_V_COMPLIANT && !ctx->opts.strict);
@@ -453,7 +464,7 @@ static int run_boot_kernel(struct fc_ctx *ctx)
 	_cleanup_free_ char *what = fc_asprintf("the default boot kernel %s",
 						release);
 	_cleanup_free_ char *summary = kjudge_summary(st, &kj, what);
-	enum fc_status status = kjudge_status(ctx, &kj);
+	enum fc_status status = kjudge_status(ctx, st, &kj);
 
 	if (kj.v == FC_V_UNVALIDATED || kj.v == FC_V_COMPLIANT) {
 		if (first) {

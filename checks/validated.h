@@ -10,7 +10,9 @@
 #define FC_CHECKS_VALIDATED_H
 
 #include "engine/check.h"
+#include "policy/cmvp.h"
 #include "policy/policy.h"
+#include "policy/signers.h"
 
 /* The requirement every validated-version check implements. */
 #define FC_VREQ_TABLES                                                         \
@@ -23,6 +25,7 @@
 enum fc_verdict {
 	FC_V_VALIDATED,     /* the exact validated build */
 	FC_V_COMPLIANT,     /* a patched build that keeps the validated crypto */
+	FC_V_IN_PROCESS,    /* the build in CMVP review: not validated */
 	FC_V_UNVALIDATED,   /* anything else */
 	FC_V_NOT_COVERED,   /* no validated module for this architecture */
 	FC_V_NOT_INSTALLED, /* nothing to judge */
@@ -36,6 +39,16 @@ struct fc_vstate {
 	const struct fc_policy *table; /* the one that applies, or NULL */
 	char *choice;                  /* how it was chosen, or why none */
 	char *load_error;              /* a candidate failed to load */
+	/* The check time (--at, SOURCE_DATE_EPOCH or the clock) and its day:
+	 * certificates are judged as of it. */
+	long long check_time;
+	long day;
+	enum fc_time_source time_source;
+	/* The certificate and signing-key data (NULL when the search path
+	 * has none), or why they did not load. */
+	struct fc_cmvp *db;
+	struct fc_signers *keys;
+	char *data_error;
 	/* The rpmdb helper's packages, or why they are not known. */
 	bool rpm_ok;
 	char *rpm_why;
@@ -49,6 +62,12 @@ const struct fc_vstate *fc_vstate_get(struct fc_ctx *ctx);
 const char *fc_verdict_name(enum fc_verdict v);
 /* The finding status for a verdict in the run's mode (--strict). */
 enum fc_status fc_verdict_status(bool strict, enum fc_verdict v);
+/* The least a validated build's certificate allows on the check day:
+ * active passes; unknown warns; not yet validated, historical (past its
+ * sunset) and in process warn, or fail under --strict; revoked fails. */
+enum fc_status fc_life_status_for(bool strict, enum fc_life l);
+/* The worse of two pass / warn / fail statuses. */
+enum fc_status fc_status_worse(enum fc_status a, enum fc_status b);
 
 /* Why a finding another check should have produced is not usable: "check
  * ID did not run (deselected)" or "ID: its summary". */
@@ -56,12 +75,18 @@ char *fc_vabsent_why(const struct fc_report *r, const char *id);
 
 /* Facts and phrases shared by every module finding. */
 void fc_vfacts_table(struct fc_finding *f, const struct fc_vstate *st);
-void fc_vfacts_build(struct fc_finding *f, const struct fc_policy_build *b);
+void fc_vfacts_build(struct fc_finding *f, const struct fc_vstate *st,
+		     const struct fc_policy_build *b);
+/* A build's certificate on the check day. */
+void fc_vlife(const struct fc_vstate *st, const struct fc_policy_build *b,
+	      struct fc_life_at *out);
 void fc_vfacts_rule(struct fc_finding *f, const struct fc_policy_compliant *c);
 void fc_vfacts_prov(struct fc_finding *f, const char *prefix,
 		    const struct fc_provenance *p);
-/* "certificate #4750 active (number from a third-party source)" */
-char *fc_vcert_phrase(const struct fc_policy_build *b);
+/* "certificate #4750, active as of 2026-12-01 (sunset 2029-08-01)",
+ * with the confidence of the tie when it is not verified. */
+char *fc_vcert_phrase(const struct fc_vstate *st,
+		      const struct fc_policy_build *b);
 /* ", on a vendor-affirmed operating environment" when the table says
  * so of this host's OS, else "". */
 const char *fc_voe_phrase(const struct fc_vstate *st);
@@ -96,12 +121,13 @@ struct fc_vjudge_in {
 	bool runtime_read;
 	bool runtime_listed;
 	bool runtime_validated;
-	enum fc_cert_status runtime_cert;
+	bool runtime_in_process; /* it is the build in CMVP review */
+	enum fc_life runtime_cert; /* on the check day */
 	/* The installed packages; with FC_VRPM_VALIDATED, matched by a
 	 * version-release pattern only, and that build's certificate. */
 	enum fc_vrpm rpm;
 	bool rpm_by_glob;
-	enum fc_cert_status rpm_cert;
+	enum fc_life rpm_cert;
 	bool other_arch; /* packages of another arch are installed too */
 };
 
@@ -121,6 +147,8 @@ enum fc_vjudge_outcome {
 	FC_VJ_VALIDATED_PATTERN, /* ... by their version-release only */
 	/* Patched builds that keep the validated crypto. */
 	FC_VJ_COMPLIANT,
+	/* The build in CMVP review (running or installed): not validated. */
+	FC_VJ_IN_PROCESS,
 	/* Not a validated build: the running module, the packages. */
 	FC_VJ_UNVALIDATED_RUNTIME,
 	FC_VJ_UNVALIDATED_PACKAGES,
