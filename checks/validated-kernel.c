@@ -127,9 +127,7 @@ static void judge_release(const struct fc_vstate *st, const char *release,
 					t, FC_MODULE_KERNEL, p->arch, p->name,
 					p->ref, NULL);
 				kj->v = FC_V_IN_PROCESS;
-				kj->detail = fc_asprintf(
-					"%s is the build in CMVP review",
-					p->nevra);
+				kj->detail = fc_strdup(p->nevra);
 				return;
 			case FC_PKG_UNJUDGED:
 				kj->v = FC_V_UNKNOWN;
@@ -298,7 +296,8 @@ static char *kjudge_summary(const struct fc_vstate *st,
 				   what,
 				   kj->rule ? kj->rule->newer_than : "?");
 	case FC_V_IN_PROCESS:
-		return fc_asprintf("in process: %s, %s", kj->detail, cert);
+		return fc_asprintf("in process: %s, %s%s", kj->detail, cert,
+				   fc_voe_phrase(st));
 	case FC_V_UNVALIDATED:
 		return fc_asprintf("unvalidated: %s", kj->detail);
 	case FC_V_NOT_COVERED:
@@ -325,6 +324,27 @@ static enum fc_status kjudge_status(const struct fc_ctx *ctx,
 		s = fc_status_worse(s, strict ? FC_STATUS_FAIL
 					      : FC_STATUS_WARN);
 	return s;
+}
+
+/* The kernel package's files (vmlinuz, .vmlinuz.hmac) and signer, for the
+ * package that provides the release judged. */
+static void kproof(const struct fc_ctx *ctx, const struct fc_vstate *st,
+		   const struct kjudge *kj, struct fc_finding *f,
+		   enum fc_status *status, char **summary)
+{
+	if (!kj->pkg)
+		return;
+	struct fc_vproof_out proof;
+	fc_vproof(st, FC_MODULE_KERNEL, kj->pkg->arch, kj->pkg->nevra,
+		  ctx->opts.strict, f, &proof);
+	if (*status != FC_STATUS_SKIP)
+		*status = fc_status_worse(*status, proof.status);
+	if (proof.phrase) {
+		char *s = fc_asprintf("%s%s", *summary, proof.phrase);
+		free(*summary);
+		*summary = s;
+	}
+	free(proof.phrase);
 }
 
 /*
@@ -393,7 +413,9 @@ static int run_kernel(struct fc_ctx *ctx)
 	kjudge_facts(f, st, &kj);
 	_cleanup_free_ char *what = fc_asprintf("the running kernel %s", release);
 	_cleanup_free_ char *summary = kjudge_summary(st, &kj, what);
-	fc_finding_status(f, kjudge_status(ctx, st, &kj), "%s", summary);
+	enum fc_status status = kjudge_status(ctx, st, &kj);
+	kproof(ctx, st, &kj, f, &status, &summary);
+	fc_finding_status(f, status, "%s", summary);
 
 	bool accepted = kj.v == FC_V_VALIDATED ||
 			(kj.v == FC_V_COMPLIANT && !ctx->opts.strict);
@@ -465,6 +487,7 @@ static int run_boot_kernel(struct fc_ctx *ctx)
 						release);
 	_cleanup_free_ char *summary = kjudge_summary(st, &kj, what);
 	enum fc_status status = kjudge_status(ctx, st, &kj);
+	kproof(ctx, st, &kj, f, &status, &summary);
 
 	if (kj.v == FC_V_UNVALIDATED || kj.v == FC_V_COMPLIANT) {
 		if (first) {

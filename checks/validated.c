@@ -628,8 +628,8 @@ static char *sum_in_process(const struct judging *j, enum fc_vjudge_outcome o)
 				  "(the validated build), or wait for the "
 				  "certificate",
 				  pkgs, pkgs);
-	return fc_asprintf("in process: %s is the build in CMVP review, %s%s",
-			   what ? what : "the module", cert, j->tail);
+	return fc_asprintf("in process: %s, %s%s%s", what ? what : "the module",
+			   cert, fc_voe_phrase(j->st), j->tail);
 }
 
 static char *sum_unvalidated(const struct judging *j, enum fc_vjudge_outcome o)
@@ -768,8 +768,17 @@ static void judge_module(struct fc_ctx *ctx, enum fc_module m,
 	const struct fc_vjudge_in in = judge_input(ctx, &j, cov);
 	const struct fc_vjudge v = fc_vjudge_decide(&in);
 	_cleanup_free_ char *summary = summaries[v.outcome](&j, v.outcome);
+	/* Whether the files on disk are the packaged ones, and whose key
+	 * signed the packages (checks/validated-proof.c). */
+	struct fc_vproof_out proof;
+	fc_vproof(st, m, j.arch, NULL, ctx->opts.strict, f, &proof);
+	enum fc_status status = v.status == FC_STATUS_SKIP
+					? v.status
+					: fc_status_worse(v.status, proof.status);
 	fc_finding_fact(f, "verdict", "%s", fc_verdict_name(v.verdict));
-	fc_finding_status(f, v.status, "%s", summary);
+	fc_finding_status(f, status, "%s%s", summary,
+			  proof.phrase ? proof.phrase : "");
+	free(proof.phrase);
 	free(j.tail);
 	free(j.rt.why);
 	free(j.rt.from);

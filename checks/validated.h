@@ -54,6 +54,9 @@ struct fc_vstate {
 	char *rpm_why;
 	struct fc_installed_pkg *pkgs;
 	size_t n_pkgs;
+	/* Their module files as the helper verified them (rpm -V). */
+	struct fc_module_file *files;
+	size_t n_files;
 };
 
 /* Computed on first use, cached for the run. */
@@ -96,6 +99,23 @@ const char *fc_voe_phrase(const struct fc_vstate *st);
  */
 bool fc_vstart(struct fc_ctx *ctx, enum fc_module m, struct fc_finding **f,
 	       const struct fc_vstate **st);
+
+/* --- proof that the files are the vendor's (checks/validated-proof.c) ---- */
+
+struct fc_vproof_out {
+	enum fc_status status; /* pass, warn or fail */
+	bool modified;         /* a module file changed or is missing */
+	char *phrase;          /* for the summary ("; 2 module files ..."),
+				* or NULL when no package was judged */
+};
+/*
+ * The module files and signers of module m's installed packages for arch
+ * (only the package only_nevra when not NULL: the kernel that runs), as
+ * facts of f, and what they mean for its status and summary.
+ */
+void fc_vproof(const struct fc_vstate *st, enum fc_module m, const char *arch,
+	       const char *only_nevra, bool strict, struct fc_finding *f,
+	       struct fc_vproof_out *out);
 
 /* --- a userspace module's verdict (checks/validated.c) ------------------- */
 

@@ -99,6 +99,9 @@ static void vstate_free(void *p)
 	for (size_t i = 0; i < st->n_pkgs; i++)
 		fc_installed_pkg_clear(&st->pkgs[i]);
 	free(st->pkgs);
+	for (size_t i = 0; i < st->n_files; i++)
+		fc_module_file_clear(&st->files[i]);
+	free(st->files);
 	free(st);
 }
 
@@ -119,6 +122,22 @@ static void read_rpmdb(struct fc_ctx *ctx, struct fc_vstate *st)
 		return;
 	}
 	for (size_t i = 0; i < f->n_facts; i++) {
+		if (fc_startswith(f->facts[i].key, "file.")) {
+			struct fc_module_file mf;
+			if (fc_module_file_parse(f->facts[i].value, &mf) < 0) {
+				_cleanup_free_ char *shown =
+					fc_printable(f->facts[i].value, 200);
+				st->rpm_why = fc_asprintf("the rpmdb helper sent "
+							  "a malformed file "
+							  "fact: %s",
+							  shown);
+				return;
+			}
+			st->files = fc_realloc(st->files, (st->n_files + 1) *
+								  sizeof(*st->files));
+			st->files[st->n_files++] = mf;
+			continue;
+		}
 		if (!fc_startswith(f->facts[i].key, "package."))
 			continue;
 		struct fc_installed_pkg p;

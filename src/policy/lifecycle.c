@@ -110,8 +110,8 @@ char *fc_life_phrase(const struct fc_life_at *a, const struct fc_policy_cert *c)
 		if (e) {
 			_cleanup_free_ char *since =
 				e->since >= 0 ? fc_date_format(e->since) : NULL;
-			return fc_asprintf("in CMVP review, not validated (%s: "
-					   "%s%s%s)",
+			return fc_asprintf("in CMVP review (%s: %s%s%s), not "
+					   "validated",
 					   e->module, e->state,
 					   since ? " since " : "",
 					   since ? since : "");

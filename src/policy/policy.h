@@ -390,4 +390,36 @@ void fc_installed_pkg_clear(struct fc_installed_pkg *p);
 /* "5.14.0-284.11.1.el9_2.tuxcare.6.x86_64": what uname -r says of it. */
 char *fc_installed_pkg_release(const struct fc_installed_pkg *p);
 
+/*
+ * One file of a module (fips.so, libgcrypt.so.20 and its .hmac, ...) as
+ * the rpmdb helper verified it against the rpmdb, as rpm -V does: a
+ * finding fact "file.N" whose value is "result=.. module=.. package=NEVRA
+ * size=.. digest=sha256:.. [found=sha256:..] [what=..] [err=..]
+ * path=PATH" (the path last: it is the rest of the value).  One encoding,
+ * used on both sides (src/policy/module-file.c).
+ */
+enum fc_file_result {
+	FC_FILE_OK,         /* size and digest (or link target) as packaged */
+	FC_FILE_MODIFIED,   /* changed since installation */
+	FC_FILE_MISSING,    /* packaged, not on disk */
+	FC_FILE_UNREADABLE, /* could not be read: err says why */
+};
+const char *fc_file_result_name(enum fc_file_result r);
+
+struct fc_module_file {
+	enum fc_module module;
+	char *package; /* NEVRA */
+	char *path;
+	enum fc_file_result result;
+	long long size; /* the rpmdb's */
+	char *digest;   /* the rpmdb's: "sha256:<hex>", or "link:<target>" */
+	char *found;    /* modified: what is on disk, same form */
+	char *what;     /* modified: "size", "digest", "type" or "link" */
+	int err;        /* unreadable: the errno */
+};
+char *fc_module_file_format(const struct fc_module_file *f);
+int fc_module_file_parse(const char *value,
+			 struct fc_module_file *out) FC_WUR;
+void fc_module_file_clear(struct fc_module_file *f);
+
 #endif

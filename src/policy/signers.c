@@ -7,7 +7,9 @@
 #include <errno.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
+#include "base/strv.h"
 #include "policy/policy-lint.h"
 
 #define SIGNERS_FORMAT "fipsctl-signing-keys/1"
@@ -105,11 +107,12 @@ static void lint_signers(struct fc_lint *l, struct json_object *top, void *ud)
 				    "marked \"unconfirmed\"");
 		}
 		for (size_t j = 0; j + 1 < s->n && k->fingerprint; j++)
-			if (fc_streq(s->v[j].fingerprint, k->fingerprint)) {
+			if (fc_streq(s->v[j].fingerprint, k->fingerprint) &&
+			    fc_streq(s->v[j].owner, k->owner)) {
 				fc_lint_err(l, ip, false,
-					    "duplicate entry: key %s is listed "
-					    "twice",
-					    k->fingerprint);
+					    "duplicate entry: key %s of %s is "
+					    "listed twice",
+					    k->fingerprint, k->owner);
 				break;
 			}
 	}
@@ -148,25 +151,64 @@ int fc_signers_load(const char *path, struct fc_signers **out,
 
 int fc_signers_load_default(struct fc_signers **out, struct fc_diags *diags)
 {
+	/* Unlike tables, the keys of every directory count: a site adds the
+	 * keys of its own vendors without copying the shipped ones. */
 	*out = NULL;
-	_cleanup_free_ char *path = fc_policy_data_path(FC_SIGNERS_FILE);
-	if (!path)
-		return -ENOENT;
-	return fc_signers_load(path, out, diags);
+	char **dirs = fc_policy_dirs();
+	struct fc_signers *all = NULL;
+	int rc = -ENOENT;
+	for (size_t i = 0; dirs[i]; i++) {
+		_cleanup_free_ char *path =
+			fc_asprintf("%s/%s", dirs[i], FC_SIGNERS_FILE);
+		if (access(path, F_OK) != 0)
+			continue;
+		struct fc_signers *s = NULL;
+		int r = fc_signers_load(path, &s, diags);
+		if (r < 0) {
+			rc = r;
+			break;
+		}
+		if (!all) {
+			all = s;
+			rc = 0;
+			continue;
+		}
+		all->v = fc_realloc(all->v, (all->n + s->n + 1) * sizeof(*all->v));
+		memcpy(all->v + all->n, s->v, s->n * sizeof(*s->v));
+		all->n += s->n;
+		s->n = 0;
+		char *p = fc_asprintf("%s and %s", all->path, s->path);
+		free(all->path);
+		all->path = p;
+		fc_signers_free(s);
+	}
+	fc_strv_free(dirs);
+	if (rc < 0 && rc != -ENOENT) {
+		fc_signers_free(all);
+		return rc;
+	}
+	*out = all;
+	return all ? 0 : -ENOENT;
 }
 
 const struct fc_signing_key *fc_signers_find(const struct fc_signers *s,
+					     const struct fc_policy *p,
 					     const char *key_id)
 {
 	size_t n = key_id ? strlen(key_id) : 0;
+	const struct fc_signing_key *first = NULL;
 	if (n != 16)
 		return NULL;
 	for (size_t i = 0; s && i < s->n; i++) {
 		const char *fp = s->v[i].fingerprint;
-		if (fp && strcasecmp(fp + 40 - 16, key_id) == 0)
+		if (!fp || strcasecmp(fp + 40 - 16, key_id) != 0)
+			continue;
+		/* A key several owners share: the table's vendor first. */
+		if (p && fc_policy_signer_is_vendor(p, &s->v[i]))
 			return &s->v[i];
+		first = first ? first : &s->v[i];
 	}
-	return NULL;
+	return first;
 }
 
 bool fc_policy_signer_is_vendor(const struct fc_policy *p,

@@ -39,13 +39,17 @@ int fc_signers_parse(const char *text, size_t len, const char *file,
 		     struct fc_signers **out, struct fc_diags *diags) FC_WUR;
 int fc_signers_load(const char *path, struct fc_signers **out,
 		    struct fc_diags *diags) FC_WUR;
-/* As fc_cmvp_load_default(): -ENOENT when the search path has none. */
+/* The keys of every FC_SIGNERS_FILE in the search path, together (a site
+ * file adds keys; it does not replace the shipped ones): -ENOENT when
+ * there is none, -EBADMSG / -errno with diagnostics. */
 int fc_signers_load_default(struct fc_signers **out,
 			    struct fc_diags *diags) FC_WUR;
 
 /* The key whose fingerprint ends in key_id (16 hex digits, any case, as
- * rpm prints a signature's "Key ID"), or NULL. */
+ * rpm prints a signature's "Key ID"), or NULL; when several owners list
+ * it, the one table p names as its package signer (p may be NULL). */
 const struct fc_signing_key *fc_signers_find(const struct fc_signers *s,
+					     const struct fc_policy *p,
 					     const char *key_id);
 /* Does the table name this key's owner among its package signers? */
 bool fc_policy_signer_is_vendor(const struct fc_policy *p,

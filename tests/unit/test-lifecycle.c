@@ -51,8 +51,8 @@ static const struct life_case cases[] = {
 	  "certificate #99, revoked (as of 2025-01-01)" },
 	{ NULL, "review", "2026-12-01", FC_LIFE_IN_PROCESS,
 	  "in-process:Pending Review",
-	  "in CMVP review, not validated (GnuTLS next: Pending Review since "
-	  "2025-11-25)" },
+	  "in CMVP review (GnuTLS next: Pending Review since 2025-11-25), not "
+	  "validated" },
 	{ "1234", NULL, "2026-12-01", FC_LIFE_UNKNOWN, "unknown",
 	  "certificate #1234, status unknown (not in the certificate data)" },
 	{ NULL, NULL, "2026-12-01", FC_LIFE_UNKNOWN, "unknown",
