@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# fipsctl: one plain Makefile (STYLE.md habit 12).
+# fipsctl: one plain Makefile (docs/style.md habit 12).
 #
 #   make                      build build/fipsctl and the probe helpers
 #   make check                every test tier that runs on this machine
@@ -7,6 +7,9 @@
 #   make CROSS=aarch64        cross build into build-aarch64/ (see below)
 #   make vm-test              real kernels with fips=1 under QEMU (vm-tests/)
 #   make install PREFIX=/usr DESTDIR=...
+#   make uninstall PREFIX=/usr DESTDIR=...
+#   make dist                 fipsctl-VERSION.tar.gz, reproducible
+#   make distcheck            build, test and install that tarball
 #   make clean
 #
 # Objects go to $(BUILD) (build/, or build-san/ with SANITIZE), never
@@ -17,7 +20,15 @@ BINDIR      ?= $(PREFIX)/bin
 LIBEXECDIR  ?= $(PREFIX)/libexec/fipsctl
 DATADIR     ?= $(PREFIX)/share/fipsctl
 SYSCONFDIR  ?= /etc
+MANDIR      ?= $(PREFIX)/share/man
+DOCDIR      ?= $(PREFIX)/share/doc/fipsctl
+# Where bash-completion looks for completions: its pkg-config
+# completionsdir, or the usual place under PREFIX without the .pc file.
+BASHCOMPDIR ?= $(or $(shell pkg-config --variable=completionsdir bash-completion 2>/dev/null),$(PREFIX)/share/bash-completion/completions)
 DESTDIR     ?=
+
+# The one version source: src/core/version.h.
+VERSION     := $(shell sed -n 's/^\#define FC_VERSION "\(.*\)"$$/\1/p' src/core/version.h)
 
 # Cross build for aarch64 into build-aarch64/:  make CROSS=aarch64 [SYSROOT=DIR]
 # Debian's arm64 -dev packages cannot be installed beside the amd64 ones,
@@ -63,9 +74,11 @@ HELPER_evidence_PKGS  := libcrypto libarchive
 ALL_PKGS := $(CORE_PKGS) $(HELPER_evidence_PKGS) $(HELPER_openssl_PKGS) $(HELPER_libgcrypt_PKGS) \
 	    $(HELPER_gnutls_PKGS) $(HELPER_nss_PKGS) $(HELPER_rpmdb_PKGS)
 
+# Goals that compile nothing need none of the libraries.
+NOBUILD_GOALS := clean dist uninstall print-installdirs
 missing := $(strip $(foreach p,$(ALL_PKGS),$(if $(shell $(PKG_CONFIG) --exists $(p) && echo y),,$(p))))
 ifneq ($(missing),)
-ifeq ($(filter clean,$(MAKECMDGOALS)),)
+ifneq ($(if $(MAKECMDGOALS),$(filter-out $(NOBUILD_GOALS),$(MAKECMDGOALS)),all),)
 $(error pkg-config cannot find: $(missing). Run '$(DEPS_HINT)' to install the build dependencies)
 endif
 endif
@@ -73,8 +86,11 @@ endif
 pc_cflags = $(shell $(PKG_CONFIG) --cflags $(1))
 pc_libs   = $(shell $(PKG_CONFIG) --libs $(1))
 
+# WERROR= turns warnings back into warnings: for distribution builds
+# (fipsctl.spec), whose newer compilers and flags must not fail a release.
+WERROR   ?= -Werror
 WARNINGS := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
-	    -Wmissing-prototypes -Wpointer-arith -Wvla -Wundef -Werror
+	    -Wmissing-prototypes -Wpointer-arith -Wvla -Wundef $(WERROR)
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
 ALL_CFLAGS := -std=gnu11 $(WARNINGS) -D_GNU_SOURCE -fno-strict-aliasing \
@@ -85,7 +101,8 @@ ALL_CFLAGS := -std=gnu11 $(WARNINGS) -D_GNU_SOURCE -fno-strict-aliasing \
 ifneq ($(SANITIZE),)
 ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS    += -fsanitize=$(SANITIZE)
-else
+else ifeq ($(findstring _FORTIFY_SOURCE,$(CFLAGS)),)
+# Distribution flags (rpm's %{build_cflags}) choose their own level.
 ALL_CFLAGS += -D_FORTIFY_SOURCE=2
 endif
 CORE_LIBS := $(call pc_libs,$(CORE_PKGS))
@@ -110,7 +127,7 @@ FUZZ_REPLAY := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 TEST_LIBS   := $(wildcard tests/lib/*.c)
 TEST_SHLIBS := $(TEST_LIBS:tests/lib/%.c=$(BUILD)/tests/lib/%.so)
 
-all: $(BUILD)/fipsctl $(PROBE_BINS)
+all: $(BUILD)/fipsctl $(PROBE_BINS) man
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
@@ -140,10 +157,10 @@ $(BUILD)/libhelper-common.a: $(HELPER_COMMON_OBJS)
 # core and the vector table.  The table is generated, never written by
 # hand: tools/kat-gen.c, built for the build machine (HOSTCC, also when
 # cross-compiling), reads the public vectors with the same loader that
-# serves --vectors and writes $(BUILD)/gen/kat-table.c.  The vectors sit
-# beside the checkout (../shared/vectors, as CI clones them);
+# serves --vectors and writes $(BUILD)/gen/kat-table.c.  The vectors are
+# in the tree, data/vectors (its README says where each file comes from);
 # VECTORS_DIR=DIR overrides.
-VECTORS_DIR ?= $(abspath $(CURDIR)/../shared/vectors)
+VECTORS_DIR ?= data/vectors
 HOSTCC      ?= cc
 HOST_PKG_CONFIG ?= pkg-config
 KAT_GEN_SRCS := tools/kat-gen.c $(wildcard src/kat/kat-load*.c) src/kat/kat.c src/kat/kat-encoding.c \
@@ -157,7 +174,7 @@ $(BUILD)/host/kat-gen: $(KAT_GEN_SRCS) $(wildcard src/kat/*.h src/core/*.h src/b
 $(BUILD)/gen/kat-table.c: $(BUILD)/host/kat-gen $(VECTOR_FILES)
 	@if [ ! -d "$(VECTORS_DIR)" ]; then \
 	  echo "error: the known-answer vectors are not at $(VECTORS_DIR)" >&2; \
-	  echo "  (shared/vectors beside the checkout; set VECTORS_DIR=DIR to use another copy)" >&2; \
+	  echo "  (data/vectors in the source tree; set VECTORS_DIR=DIR to use another copy)" >&2; \
 	  exit 1; fi
 	@mkdir -p $(@D)
 	@echo "  KATGEN $(VECTORS_DIR)"; $(BUILD)/host/kat-gen $(VECTORS_DIR) $@
@@ -245,14 +262,81 @@ fuzz:
 
 tests: $(UNIT_BINS) $(FUZZ_REPLAY) $(TEST_SHLIBS)
 
+# FIPSCTL_DATADIR: the tables' directory compiled into this build, which
+# reports name (the fixture cases' goldens show it as @DATADIR@).
 check: all tests
-	BUILD=$(BUILD) SANITIZE=$(SANITIZE) tests/run-tests.sh
+	BUILD=$(BUILD) SANITIZE=$(SANITIZE) FIPSCTL_DATADIR=$(DATADIR) tests/run-tests.sh
 
+# --- manual pages ----------------------------------------------------------
+# mdoc sources in man/; make writes the installation paths into them, so a
+# page names the files this build really uses (tests/integration/test-man.sh
+# lints them and keeps their options in step with --help).
+MAN_SRCS  := $(wildcard man/*.in)
+MAN_PAGES := $(MAN_SRCS:man/%.in=$(BUILD)/man/%)
+MAN_SUBST := -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g' -e 's|@DATADIR@|$(DATADIR)|g' \
+	     -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g'
+MAN_STAMP := $(BUILD)/man/.paths-$(shell printf '%s' "$(MAN_SUBST)" | cksum | cut -d' ' -f1)
+$(MAN_STAMP):
+	@mkdir -p $(@D)
+	@rm -f $(BUILD)/man/.paths-*
+	@touch $@
+$(BUILD)/man/%: man/%.in $(MAN_STAMP)
+	@echo "  MAN $@"; sed $(MAN_SUBST) $< > $@
+man: $(MAN_PAGES)
+
+# --- install ---------------------------------------------------------------
+# What is installed (tests/dist/installed-files lists every file):
+# the program, its helpers, the tables, the site table directory, the
+# manual pages, the bash completion and the user documentation.
+DOC_FILES := README.md $(wildcard docs/*.md docs/*.json)
+POLICY_FILES := $(wildcard policies/*.json)
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(DATADIR)/policies
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(DATADIR)/policies \
+	  $(DESTDIR)$(SYSCONFDIR)/fipsctl/policies.d $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(DOCDIR)/docs
 	install -m 0755 $(BUILD)/fipsctl $(DESTDIR)$(BINDIR)/fipsctl
-	for p in $(PROBE_BINS); do install -m 0755 $$p $(DESTDIR)$(LIBEXECDIR)/; done
-	for f in $(wildcard policies/*.json); do install -m 0644 $$f $(DESTDIR)$(DATADIR)/policies/; done
+	install -m 0755 $(PROBE_BINS) $(DESTDIR)$(LIBEXECDIR)/
+	install -m 0644 $(POLICY_FILES) $(DESTDIR)$(DATADIR)/policies/
+	install -m 0644 $(filter %.5,$(MAN_PAGES)) $(DESTDIR)$(MANDIR)/man5/
+	install -m 0644 $(filter %.8,$(MAN_PAGES)) $(DESTDIR)$(MANDIR)/man8/
+	install -m 0644 completion/fipsctl.bash $(DESTDIR)$(BASHCOMPDIR)/fipsctl
+	install -m 0644 README.md $(DESTDIR)$(DOCDIR)/
+	install -m 0644 $(filter docs/%,$(DOC_FILES)) $(DESTDIR)$(DOCDIR)/docs/
+
+# The installation directories, as VAR=value lines (tests/dist/).
+print-installdirs:
+	@printf '%s\n' 'BINDIR=$(BINDIR)' 'LIBEXECDIR=$(LIBEXECDIR)' 'DATADIR=$(DATADIR)' \
+	  'SYSCONFDIR=$(SYSCONFDIR)' 'MANDIR=$(MANDIR)' 'DOCDIR=$(DOCDIR)' 'BASHCOMPDIR=$(BASHCOMPDIR)'
+
+# Removes what install installed, and fipsctl's own directories when they
+# are empty: site tables in policies.d/ are the administrator's and stay.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/fipsctl \
+	  $(addprefix $(DESTDIR)$(LIBEXECDIR)/,$(notdir $(PROBE_BINS))) \
+	  $(addprefix $(DESTDIR)$(DATADIR)/policies/,$(notdir $(POLICY_FILES))) \
+	  $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(filter %.5,$(MAN_PAGES)))) \
+	  $(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(filter %.8,$(MAN_PAGES)))) \
+	  $(DESTDIR)$(BASHCOMPDIR)/fipsctl \
+	  $(addprefix $(DESTDIR)$(DOCDIR)/,$(DOC_FILES))
+	@for d in $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(DATADIR)/policies $(DESTDIR)$(DATADIR) \
+	  $(DESTDIR)$(SYSCONFDIR)/fipsctl/policies.d $(DESTDIR)$(SYSCONFDIR)/fipsctl \
+	  $(DESTDIR)$(DOCDIR)/docs $(DESTDIR)$(DOCDIR); do \
+	  [ ! -d "$$d" ] || rmdir --ignore-fail-on-non-empty "$$d" || exit 1; done
+
+# --- release tarball ---------------------------------------------------------
+# The tracked files needed to build, test and install (tools/dist.sh says
+# which are left out), and fipsctl.spec made from fipsctl.spec.in, as
+# fipsctl-VERSION.tar.gz: sorted, owned by root, dated by the last commit,
+# gzip without a name or time, so that the same tree gives the same bytes.
+# distcheck builds that tarball in a scratch folder, runs the unit and
+# fixture tiers, installs, compares the installed files with
+# tests/dist/installed-files and uninstalls (tools/distcheck.sh).
+DIST_TARBALL ?= fipsctl-$(VERSION).tar.gz
+dist:
+	tools/dist.sh $(DIST_TARBALL)
+
+distcheck: dist
+	+tools/distcheck.sh $(DIST_TARBALL)
 
 clean:
 	rm -rf build build-san build-fuzz build-aarch64
@@ -278,7 +362,8 @@ policy-snapshot: $(BUILD)/fipsctl
 vm-test: all
 	BUILD=$(BUILD) XBUILD=$(BUILD)-aarch64 vm-tests/suite
 
-.PHONY: all check tests install clean fuzz bench policy-snapshot vm-test
+.PHONY: all man check tests install uninstall print-installdirs dist distcheck clean fuzz bench \
+	policy-snapshot vm-test
 .DELETE_ON_ERROR:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -365,7 +365,7 @@ static int run_crypto_selftests(struct fc_ctx *ctx)
 	const struct fc_fips_flag *flag = fc_host_fips_flag(ctx);
 	if (flag->state != FC_FIPS_FLAG_ENABLED) {
 		/* "absent" also when it could not be read: the fact has
-		 * always said so (tests/golden/fifo-for-file.json). */
+		 * always said so (tests/cases/all/fifo-for-file/report.json). */
 		_cleanup_free_ char *fes = fc_fips_flag_shown(flag, 32);
 		fc_finding_fact(f, "selftest_evidence",
 				"weak: fips_enabled is %s; a kernel built "

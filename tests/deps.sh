@@ -18,6 +18,7 @@ APT_PKGS=(
 	e2fsprogs dosfstools grub-common # filesystem and grubenv fixtures
 	dracut-core cpio # lsinitrd and real initramfs archives (pin-kernel tests)
 	dpkg-dev hyperfine
+	mandoc bash-completion rpmlint # man page lint, completion and RPM tests (rpm has rpmbuild)
 )
 # The same on EL9 (json-c-devel and some -devel packages live in CRB).
 DNF_PKGS=(
@@ -29,6 +30,7 @@ DNF_PKGS=(
 	python3 python3-jsonschema libxml2
 	e2fsprogs dosfstools grub2-tools
 	dracut cpio
+	bash-completion
 )
 
 as_root() {

@@ -30,7 +30,7 @@ char *fc_probe_kernel_fips_why(int r);
  */
 void fc_probe_keep_wanted(struct fc_probe_ctx *ctx);
 
-/* "could not tell" is never "no" (STYLE.md habit 7). */
+/* "could not tell" is never "no" (docs/style.md habit 7). */
 enum fc_tri { FC_TRI_UNKNOWN, FC_TRI_FALSE, FC_TRI_TRUE };
 
 struct fc_tri_fact {

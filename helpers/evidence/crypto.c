@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The evidence helper's one adapter to OpenSSL (STYLE.md habit 4): every
+ * The evidence helper's one adapter to OpenSSL (docs/style.md habit 4): every
  * OpenSSL call returns 1 on success; ossl_fail() turns a failure into our
  * -errno plus OpenSSL's own error text.  All of it goes through EVP, so on
  * an EL9 host in FIPS mode the FIPS provider does the work.

@@ -4,7 +4,7 @@
  * handlers for foreign types, allocation that never returns NULL, and a
  * growable string buffer.
  *
- * Error convention (STYLE.md habit 3): functions return 0 (or a count) on
+ * Error convention (docs/style.md habit 3): functions return 0 (or a count) on
  * success and -errno on failure.  Allocation failure is the one exception:
  * it ends the process with exit code 3 through fc_oom(), because there is
  * no useful way for an audit tool to continue without memory.
@@ -25,7 +25,7 @@
 #define FC_NORETURN __attribute__((noreturn))
 #define FC_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Cleanup helpers: release on one path (STYLE.md habit 6). */
+/* Cleanup helpers: release on one path (docs/style.md habit 6). */
 static inline void fc_freep(void *p)
 {
 	free(*(void **)p);

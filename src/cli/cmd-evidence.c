@@ -3,7 +3,7 @@
  * fipsctl evidence export|verify|show|summarize: a tamper-
  * evident bundle of what was checked, how, on which host and when
  * (src/parse/manifest.h for the layout, docs/evidence.md for auditors).  The
- * verbs are a table of struct fc_cmd (STYLE.md habit 1); each parses,
+ * verbs are a table of struct fc_cmd (docs/style.md habit 1); each parses,
  * verifies, then runs.
  */
 #include <errno.h>

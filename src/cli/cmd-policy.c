@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * fipsctl policy list|show|lint: the validated-module tables.  The verbs
- * are a table of struct fc_cmd (STYLE.md habit 1).
+ * are a table of struct fc_cmd (docs/style.md habit 1).
  *
  * 'show' renders a table in a stable text form; 'make policy-snapshot'
  * renders every shipped table with it into tests/policy-snapshot.txt, so

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Commands (STYLE.md habits 1-3).  Each command lives in src/cli/cmd-<verb>.c
- * and ends with a const struct fc_cmd; src/cli/commands.c lists them in one
- * table.
- * A command parses its own options, verifies them (rejecting bad
+ * Commands (docs/style.md habits 1-3).  Each command lives in
+ * src/cli/cmd-<verb>.c and ends with a const struct fc_cmd;
+ * src/cli/commands.c lists them in one table.  A command parses its own options, verifies them (rejecting bad
  * combinations before anything happens), then runs.
  *
  * A command returns 0 or 1 (the verdict: see exit codes) or -errno;

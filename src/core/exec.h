@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The one exec layer (STYLE.md habit 10): every external program fipsctl
+ * The one exec layer (docs/style.md habit 10): every external program fipsctl
  * runs (grubby, lsinitrd) goes through fc_exec_run(), which
  *  - runs only an absolute path, chosen by an option, an environment
  *    variable or the compiled-in default (fc_exec_program());

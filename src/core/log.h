@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Diagnostics: stderr, prefixed with the program name (STYLE.md habit 8:
+ * Diagnostics: stderr, prefixed with the program name (docs/style.md habit 8:
  * stdout is for results only).  Any layer may say why it stopped here;
  * checks never do (they add findings).
  */

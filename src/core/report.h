@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Findings and the report that collects them (STYLE.md habit 7).  Checks
+ * Findings and the report that collects them (docs/style.md habit 7).  Checks
  * fill findings; renderers print them; nothing here prints.
  */
 #ifndef FC_REPORT_H

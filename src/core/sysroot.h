@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The one sysroot layer (STYLE.md habit 9).  Every file
+ * The one sysroot layer (docs/style.md habit 9).  Every file
  * fipsctl reads about the audited system goes through here, so the same
  * binary audits the live host ("/"), a fixture tree or a mounted image.
  *

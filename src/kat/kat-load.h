@@ -7,7 +7,7 @@
  *                value), joined on tgId and tcId
  *   CAVP         SHAVS response files (*.rsp: Len, Msg, MD records)
  * The same code serves the build-time generator (tools/kat-gen.c, which
- * turns ../shared/vectors into the compiled table) and `fipsctl selftest
+ * turns data/vectors into the compiled table) and `fipsctl selftest
  * --vectors` at run time, so both read the files one way.
  *
  * A malformed file, an algorithm the core does not know or a test case

@@ -6,7 +6,7 @@
  * passed, failed and was skipped.
  *
  * A vector is data only: the same struct comes from the table compiled in
- * at build time (tools/kat-gen.c, from ../shared/vectors) and from files
+ * at build time (tools/kat-gen.c, from data/vectors) and from files
  * read at run time (src/kat/kat-load.h, --vectors).  Every byte string is a
  * plain big-endian octet string; nothing here depends on the host's byte
  * order or on alignment.
@@ -177,7 +177,7 @@ const struct fc_kat_field *fc_kat_get(const struct fc_kat_vector *v,
 /* "wycheproof/aes_gcm_test.json tcId 12" / "acvp/... tgId 3 tcId 40". */
 char *fc_kat_vector_name(const struct fc_kat_vector *v);
 
-/* The table compiled from ../shared/vectors at build time
+/* The table compiled from data/vectors at build time
  * (tools/kat-gen.c); linked into the probe helpers only. */
 extern const struct fc_kat_vector fc_kat_table[];
 extern const size_t fc_kat_table_len;

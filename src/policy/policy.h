@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Validated-module tables (STYLE.md habit 11): which builds of the
+ * Validated-module tables (docs/style.md habit 11): which builds of the
  * kernel, OpenSSL, libgcrypt, NSS and GnuTLS a certified product stream
  * ships, with certificate, status and provenance.  Tables are data in
  * policies/NAME.json (format: docs/policies.md, schema:

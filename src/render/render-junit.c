@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * JUnit XML for CI systems: the Apache Ant form, valid against
- * the strict schema (../shared/schemas/junit.xsd) and Jenkins xUnit's.
+ * the strict schema (tests/schemas/junit.xsd) and Jenkins xUnit's.
  *
  * One <testsuite> per area (the check id up to its first '.'), in report
  * order; one <testcase> per finding.  fail becomes <failure>, error

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * OSCAL 1.1.3 Assessment Results, valid against NIST's
- * oscal_assessment-results_schema.json (../shared/schemas/).
+ * oscal_assessment-results_schema.json (tests/schemas/).
  *
  * Mapping:
  *   every check    -> a local objective of SC-13 (top-level

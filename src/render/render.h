@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * One data path, many formats (STYLE.md habit 7): a renderer turns a
+ * One data path, many formats (docs/style.md habit 7): a renderer turns a
  * finished report into bytes on a stream.  --format only picks one here.
  */
 #ifndef FC_RENDER_H

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Helpers for the evidence tests (sourced after tests/lib.sh).
 
-SCHEMAS=$TOP/../shared/schemas
+SCHEMAS=$TOP/tests/schemas
 HELPER=$BUILD/probes/fipsctl-probe-evidence
 EVROOTS=$t_tmp/roots
 
@@ -56,7 +56,7 @@ json() {
 }
 
 # Validators: both JUnit schemas; OSCAL with python3-jsonschema and the
-# regex module for \p{..} (../shared/schemas/README.md).
+# regex module for \p{..} (tests/schemas/README.md).
 validate_junit() {
 	xmllint --noout --schema "$SCHEMAS/junit.xsd" "$1" 2> "$t_tmp/xmllint.err" &&
 		xmllint --noout --schema "$SCHEMAS/junit-jenkins-xunit-10.xsd" "$1" \

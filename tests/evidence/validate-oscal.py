@@ -3,7 +3,7 @@
 # validate-oscal.py SCHEMA DOC: validate an OSCAL document against NIST's
 # JSON schema (draft-07) with Debian's python3-jsonschema.  Python's re
 # cannot compile the schema's \p{L} patterns, so the "pattern" keyword is
-# checked with the regex module instead (../shared/schemas/README.md).
+# checked with the regex module instead (tests/schemas/README.md).
 # Exit 0 when valid; each error as "path: message" on stderr.
 import json
 import sys

@@ -14,7 +14,7 @@
 # preloaded ahead of the runtime, which ASan otherwise refuses.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 CACHE=${FIPSCTL_CACHE:-/var/cache/fipsctl-test}
-VECTORS=${VECTORS_DIR:-$TOP/../shared/vectors}
+VECTORS=${VECTORS_DIR:-$TOP/data/vectors}
 SHIM=$BUILD/tests/lib/kat-fault.so
 
 # Failures of the libraries on this machine that are theirs, named

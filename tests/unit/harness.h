@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * A tiny assert harness for tests/unit/test-<file>.c (STYLE.md habit 13).
+ * A tiny assert harness for tests/unit/test-<file>.c (docs/style.md habit 13).
  * Each test function is run by RUN(); a failed CHECK prints file:line and
  * the expression.  Output is one line per test for tests/run-tests.sh:
  *   ok NAME | not ok NAME | skip NAME: reason

@@ -24,6 +24,9 @@ import time
 TOP = os.environ.get("TOP") or os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.dirname(os.path.abspath(__file__)))))
 CASES = os.path.join(TOP, "tests", "cases")
+# The tables' directory compiled into the binary (make check passes it; the
+# Makefile's default otherwise): reports name it, so goldens say @DATADIR@.
+DATADIR = os.environ.get("FIPSCTL_DATADIR") or "/usr/local/share/fipsctl"
 FIPSCTL = os.environ.get("FIPSCTL") or os.path.join(TOP, "build", "fipsctl")
 STATUSES = ("pass", "warn", "skip", "fail", "error")
 FIELDS = re.compile(r"(summary|remediation|fact:\S+)\s+(is|matches|contains|absent)\b\s*(.*)$")
@@ -278,9 +281,11 @@ def text_shows(target, report, text):
 
 def normalize(text, rootdir):
     """The report as the goldens hold it: the "root" member, the temporary
-    location of the roots and the checkout's location do not show."""
+    location of the roots, the checkout's location and the compiled-in
+    tables' directory do not show."""
     text = re.sub(r'(?m)^  "root": ".*",$', '  "root": "@FIXTURE@",', text)
     text = text.replace(os.path.realpath(rootdir) + "/", "")
+    text = text.replace(" " + DATADIR + "/", " @DATADIR@/")
     return text.replace(os.path.realpath(TOP) + "/", "@TOP@/")
 
 
