@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "checks.h"
+#include "parse/livepatch.h"
 #include "validated.h"
 
 struct kjudge {
@@ -347,6 +348,64 @@ static void kproof(const struct fc_ctx *ctx, const struct fc_vstate *st,
 	free(proof.phrase);
 }
 
+static const char *flag_name(int v)
+{
+	return v == 1 ? "1" : v == 0 ? "0" : "?";
+}
+
+/*
+ * Live patches replace functions of the running kernel (a kpatch or
+ * KernelCare patch can touch crypto code as well as anything else), so a
+ * validated build with live patches applied is not the exact build the
+ * certificate names: the finding says so, a warning (fail under --strict)
+ * when the build is otherwise validated.  Only the running kernel has
+ * them; the boot kernel starts unpatched.
+ */
+static void klivepatch(const struct fc_ctx *ctx, const struct kjudge *kj,
+		       struct fc_finding *f, enum fc_status *status,
+		       char **summary)
+{
+	struct fc_livepatches lp;
+	fc_livepatches_read(ctx->root, &lp);
+	for (size_t i = 0; i < lp.n; i++) {
+		_cleanup_free_ char *key = fc_asprintf("livepatch.%zu", i + 1);
+		fc_finding_fact(f, key, "%s enabled=%s transition=%s",
+				lp.v[i].name, flag_name(lp.v[i].enabled),
+				flag_name(lp.v[i].transition));
+	}
+	if (lp.sys_err < 0 && lp.sys_err != -ENOENT)
+		fc_finding_fact(f, "livepatch_error", "%s: %s",
+				FC_LIVEPATCH_DIR, strerror(-lp.sys_err));
+	if (lp.kcare_version)
+		fc_finding_fact(f, "kernelcare_effective_version", "%s",
+				lp.kcare_version);
+	else if (lp.kcare_err < 0 && lp.kcare_err != -ENOENT)
+		fc_finding_fact(f, "kernelcare_error", "%s: %s",
+				FC_KCARE_VERSION_PATH,
+				strerror(-lp.kcare_err));
+	/* Counted only when there is something: most kernels run none. */
+	size_t active = fc_livepatches_active(&lp);
+	if (active || lp.n)
+		fc_finding_fact(f, "live_patches", "%zu", active);
+	_cleanup_free_ char *what = fc_livepatches_phrase(&lp);
+	fc_livepatches_free(&lp);
+	if (!what)
+		return;
+	char *s = fc_asprintf("%s; runs with live patches: %s", *summary,
+			      what);
+	free(*summary);
+	*summary = s;
+	if (kj->v == FC_V_VALIDATED) {
+		*status = fc_status_worse(*status, ctx->opts.strict
+							   ? FC_STATUS_FAIL
+							   : FC_STATUS_WARN);
+		fc_finding_remedy(f, "reboot into the validated kernel "
+				     "without live patches (kpatch unload, "
+				     "kcarectl --unload) to run the "
+				     "certified build");
+	}
+}
+
 /*
  * The default boot kernel's release as checks/boot.c found it (its BLS
  * "version", or the vmlinuz name).  An error there means the default is
@@ -415,6 +474,7 @@ static int run_kernel(struct fc_ctx *ctx)
 	_cleanup_free_ char *summary = kjudge_summary(st, &kj, what);
 	enum fc_status status = kjudge_status(ctx, st, &kj);
 	kproof(ctx, st, &kj, f, &status, &summary);
+	klivepatch(ctx, &kj, f, &status, &summary);
 	fc_finding_status(f, status, "%s", summary);
 
 	bool accepted = kj.v == FC_V_VALIDATED ||
