@@ -74,6 +74,11 @@ void fc_vproof(const struct fc_vstate *st, enum fc_module m, const char *arch,
 		if (p->module != m || !fc_streq(p->arch, arch) ||
 		    (only_nevra && !fc_streq(p->nevra, only_nevra)))
 			continue;
+		/* The rpmdb helper names every package's signer ("none" when
+		 * unsigned); a package without one was not examined (a
+		 * hand-made state), and there is nothing to prove with. */
+		if (!p->sigkey)
+			continue;
 		n_pkgs++;
 		_cleanup_free_ char *who = NULL;
 		bool vendor = signer_phrase(st, p, &who);
