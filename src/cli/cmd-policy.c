@@ -366,6 +366,26 @@ static int verb_show(struct fc_global *g, int argc, char **argv)
 	return 0;
 }
 
+/* A table, or one of the data files the tables refer to (by its name:
+ * cmvp-certificates.json, signing-keys.json). */
+static int lint_one(const char *path, struct fc_policy **p,
+		    struct fc_diags *diags)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	if (fc_streq(base, FC_CMVP_FILE)) {
+		_cleanup_cmvp_ struct fc_cmvp *db = NULL;
+		return fc_cmvp_load(path, &db, diags);
+	}
+	if (fc_streq(base, FC_SIGNERS_FILE)) {
+		struct fc_signers *keys = NULL;
+		int r = fc_signers_load(path, &keys, diags);
+		fc_signers_free(keys);
+		return r;
+	}
+	return fc_policy_load(path, p, diags);
+}
+
 /* Exit 1 when a table has problems (the verdict), 2 when one cannot be
  * read at all (an input error). */
 static int verb_lint(struct fc_global *g, int argc, char **argv)
@@ -382,6 +402,14 @@ static int verb_lint(struct fc_global *g, int argc, char **argv)
 		fc_diags_print(&diags, stdout);
 		for (size_t i = 0; i < set.n; i++)
 			printf("%s: ok\n", set.v[i]->path);
+		/* The tables' data files were loaded with them. */
+		static const char *const data[] = { FC_CMVP_FILE,
+						    FC_SIGNERS_FILE };
+		for (size_t i = 0; r >= 0 && i < FC_ARRAY_SIZE(data); i++) {
+			_cleanup_free_ char *dp = fc_policy_data_path(data[i]);
+			if (dp)
+				printf("%s: ok\n", dp);
+		}
 		fc_diags_free(&diags);
 		fc_policy_set_free(&set);
 		return r < 0 ? 1 : 0;
@@ -389,7 +417,7 @@ static int verb_lint(struct fc_global *g, int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		struct fc_policy *p = NULL;
 		struct fc_diags diags = { 0 };
-		r = fc_policy_load(argv[i], &p, &diags);
+		r = lint_one(argv[i], &p, &diags);
 		fc_diags_print(&diags, stdout);
 		fc_diags_free(&diags);
 		if (r == -EBADMSG)
