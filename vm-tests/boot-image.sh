@@ -105,7 +105,7 @@ boot_image() {
 	trap 'kill "$qpid" "$catpid" 2> /dev/null; rm -rf "$t_tmp"' EXIT
 	nonce=$RANDOM$RANDOM
 	local start=$SECONDS
-	image_timed_out=''
+	image_timed_out='' image_login='' login_at=''
 	while kill -0 "$qpid" 2> /dev/null; do
 		if [ $((SECONDS - start)) -ge "$timeout" ]; then
 			image_timed_out=1
@@ -130,7 +130,17 @@ boot_image() {
 				t_shell=$(date +%s.%N)
 				state=agent
 				send_agent >&7
-			elif [ $SECONDS -ge $next ]; then
+			elif grep -aq $'login: *\r*$' "$console_log"; then
+				# A getty asks for a login (agetty's autologin line
+				# goes on after 'login: '): no shell will answer.
+				# Stop after a grace for a shell that was only slow.
+				[ -n "$login_at" ] || login_at=$SECONDS
+				if [ $((SECONDS - login_at)) -ge 15 ]; then
+					image_login=1
+					break
+				fi
+			fi
+			if [ "$state" = probe ] && [ $SECONDS -ge $next ]; then
 				# shellcheck disable=SC2016 # $((6*7)) is for the guest
 				printf '\necho @@FIPSCTL-READY-$((6*7))-%s\n' "$nonce" >&7
 				next=$((SECONDS + 5))
@@ -180,7 +190,9 @@ image_verdict() {
 	case $image_state in
 	finished) ;;
 	boot | probe)
-		if [ -n "$image_timed_out" ]; then
+		if [ -n "$image_login" ]; then
+			echo "no shell answered on the serial console ($console)$hint"
+		elif [ -n "$image_timed_out" ]; then
 			echo "no shell answered on the serial console ($console) within ${timeout}s$hint$([ "$image_state" = boot ] && echo "; the kernel printed no 'Linux version' there either")"
 		else
 			echo "QEMU stopped (exit $rc) before a shell answered on $console: $(head -3 "$work/qemu.out")$hint"
