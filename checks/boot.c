@@ -14,6 +14,7 @@
 #include "engine/check.h"
 #include "engine/hostfacts.h"
 #include "checks.h"
+#include "remedy.h"
 #include "parse/cmdline.h"
 #include "parse/fips-flag.h"
 #include "parse/grubenv.h"
@@ -64,7 +65,7 @@ static bool menu_empty(struct fc_finding *f, const struct fc_host_boot *st,
 		return false;
 	fc_finding_status(f, st_none,
 			  "%s holds no boot entry with a linux line: %s",
-			  FC_BLS_DIR, consequence);
+			  st->conf.bls_dir, consequence);
 	fc_finding_fact(f, "files", "%zu", st->conf.dir.n + st->conf.dir.n_bad);
 	return true;
 }
@@ -75,8 +76,9 @@ static void fact_text(struct fc_finding *f, const char *key, const char *v)
 	fc_finding_fact(f, key, "%s", p);
 }
 
-/* Kernel arguments judged against what FIPS mode needs. */
-enum verdict { V_OK, V_WARN, V_UNKNOWN, V_BAD };
+/* Kernel arguments judged against what FIPS mode needs; V_CANNOT: what
+ * the kernel receives is not known (an error, never a pass). */
+enum verdict { V_OK, V_WARN, V_UNKNOWN, V_BAD, V_CANNOT };
 
 struct judgement {
 	enum verdict v;
@@ -229,6 +231,8 @@ static const char *boot_name(const struct judgement *j)
 
 static void judgement_facts(struct fc_finding *f, const struct judgement *j)
 {
+	if (j->v == V_CANNOT)
+		return;
 	fact_text(f, "fips_arg", j->fips_text ? j->fips_text : "(absent)");
 	fact_text(f, "boot_arg", j->boot_value ? j->boot_value : "(absent)");
 	fc_finding_fact(f, "boot_arg_verdict", "%s", boot_name(j));
@@ -244,6 +248,8 @@ static enum fc_status verdict_status(enum verdict v)
 		return FC_STATUS_WARN;
 	case V_BAD:
 		break;
+	case V_CANNOT:
+		return FC_STATUS_ERROR;
 	}
 	return FC_STATUS_FAIL;
 }
@@ -269,20 +275,17 @@ static void remedy_grubby(struct fc_ctx *ctx, struct fc_finding *f,
 {
 	if (bad) {
 		_cleanup_free_ char *args = wanted_args(ctx);
-		fc_finding_remedy(f, "grubby --update-kernel=%s --args=\"%s\"",
-				  target, args);
+		fc_remedy_kernel_args(ctx, f, target, args, NULL, false);
 	} else if (needless) {
-		fc_finding_remedy(f, "grubby --update-kernel=%s "
-				     "--remove-args=boot",
-				  target);
+		fc_remedy_kernel_args(ctx, f, target, NULL, "boot", false);
 	}
 }
 
-/* The options GRUB passes for an entry, expanded with the grubenv. */
-static void entry_args(const struct fc_host_boot *st,
-		       const struct fc_bls_entry *e, struct fc_bls_options *o)
+/* What GRUB passes for an entry in the menu (src/parse/grub-script.h). */
+static const struct fc_grub_boot *entry_boot(const struct fc_host_boot *st,
+					     const struct fc_bls_entry *e)
 {
-	fc_bls_expand_options(e, st->conf.have_env ? &st->conf.env : NULL, o);
+	return fc_boot_conf_boot(&st->conf, e);
 }
 
 /*
@@ -293,13 +296,58 @@ static void entry_args(const struct fc_host_boot *st,
  * to nothing or add tuning options only: they do not make fips=1 unknown
  * (they are listed in the facts).
  */
-static const char *base_unset(const struct fc_bls_options *o)
+static const char *base_unset(const struct fc_grub_boot *b)
 {
-	for (size_t i = 0; i < o->n_unset; i++)
-		if (fc_streq(o->unset[i], "kernelopts") ||
-		    fc_streq(o->unset[i], "default_kernelopts"))
-			return o->unset[i];
+	for (size_t i = 0; i < b->n_unset; i++)
+		if (fc_streq(b->unset[i], "kernelopts") ||
+		    fc_streq(b->unset[i], "default_kernelopts"))
+			return b->unset[i];
 	return NULL;
+}
+
+/*
+ * Judge the arguments GRUB passes for an entry: "cannot tell" when the
+ * model met a construct it does not follow, else the kernel's command
+ * line, with what GRUB did to the options line said beside a problem.
+ */
+static void judge_entry(struct fc_ctx *ctx, const struct fc_grub_boot *b,
+			struct judgement *j)
+{
+	if (b->n_unknowns) {
+		memset(j, 0, sizeof(*j));
+		_cleanup_free_ char *u = fc_strv_join(b->unknowns,
+						      b->n_unknowns, "; ");
+		problem(j, V_CANNOT, "cannot tell what the kernel receives",
+			"cannot tell what the kernel receives: %s", u);
+		return;
+	}
+	judge_args(ctx, b->cmdline, base_unset(b), j);
+	if (j->v != V_OK && b->n_notes) {
+		_cleanup_free_ char *n = fc_strv_join(b->notes, b->n_notes,
+						      "; ");
+		fc_buf_addf(&j->problem, " (%s)", n);
+	}
+}
+
+/* The facts of what GRUB passes. */
+static void boot_facts(struct fc_finding *f, const char *prefix,
+		       const struct fc_grub_boot *b)
+{
+	_cleanup_free_ char *k = fc_asprintf("%skernel_cmdline", prefix);
+	fact_text(f, k, b->cmdline);
+	if (b->n_notes) {
+		_cleanup_free_ char *key = fc_asprintf("%sgrub_reads", prefix);
+		_cleanup_free_ char *v = fc_strv_join(b->notes, b->n_notes,
+						      "; ");
+		fact_text(f, key, v);
+	}
+	if (b->n_unknowns) {
+		_cleanup_free_ char *key = fc_asprintf("%sgrub_not_followed",
+						       prefix);
+		_cleanup_free_ char *v = fc_strv_join(b->unknowns,
+						      b->n_unknowns, "; ");
+		fact_text(f, key, v);
+	}
 }
 
 /* Where the entry's kernel is inside the root: BLS paths are relative to
@@ -324,7 +372,7 @@ static char *kernel_root_path(struct fc_ctx *ctx, const char *linux_path)
 
 static void default_facts(struct fc_finding *f, const struct fc_host_boot *st,
 			  const struct fc_bls_entry *e,
-			  const struct fc_bls_options *o)
+			  const struct fc_grub_boot *b)
 {
 	fact_text(f, "entry_id", e->id);
 	fact_text(f, "entry_file", e->path);
@@ -333,26 +381,28 @@ static void default_facts(struct fc_finding *f, const struct fc_host_boot *st,
 		fact_text(f, "title", title);
 	fact_text(f, "kernel_path", fc_bls_get(e, "linux"));
 	_cleanup_free_ char *ver = fc_bls_kernel_version(e);
-	/* Read by the validated-version check: absent when unknown, never
-	 * a placeholder it could mistake for a version. */
 	if (ver)
 		fact_text(f, "kernel_version", ver);
-	fact_text(f, "options", o->text);
+	const char *opts = b->options ? b->options : "";
+	fact_text(f, "options", opts);
 	const char *raw = fc_bls_get(e, "options");
-	if (!raw || !fc_streq(raw, o->text))
+	if (!raw || !fc_streq(raw, opts))
 		fact_text(f, "options_raw", raw ? raw : "(no options line)");
-	if (o->n_from_env) {
-		_cleanup_free_ char *s = fc_strv_join(o->from_env,
-						      o->n_from_env, ",");
+	if (b->n_from_env) {
+		_cleanup_free_ char *s = fc_strv_join(b->from_env,
+						      b->n_from_env, ",");
 		fact_text(f, "substituted_from_grubenv", s);
 	}
-	if (o->n_unset) {
-		_cleanup_free_ char *s = fc_strv_join(o->unset, o->n_unset,
+	if (b->n_unset) {
+		_cleanup_free_ char *s = fc_strv_join(b->unset, b->n_unset,
 						      ",");
 		fact_text(f, "variables_not_in_grubenv", s);
 	}
+	boot_facts(f, "", b);
 	fc_finding_fact(f, "default_via", "%s",
 			fc_bls_default_via_name(st->conf.via));
+	if (fc_streq(st->conf.default_from, "next_entry"))
+		fc_finding_fact(f, "default_from", "next_entry");
 	fact_text(f, "grubenv", st->conf.have_env ? FC_GRUBENV_PATH
 					     : st->conf.env_why);
 	if (st->conf.saved_entry)
@@ -361,8 +411,20 @@ static void default_facts(struct fc_finding *f, const struct fc_host_boot *st,
 					  "next_entry");
 	if (next && *next)
 		fact_text(f, "next_entry", next);
+	if (!fc_streq(st->conf.bls_dir, FC_BLS_DIR))
+		fact_text(f, "bls_dir", st->conf.bls_dir);
 	if (e->stopped_at)
 		fc_finding_fact(f, "grub_stops_at_line", "%u", e->stopped_at);
+}
+
+/* The entry's image inside the root, for remedies and the HMAC path: the
+ * image GRUB boots when the model is sure of it, else the linux line. */
+static char *entry_image(struct fc_ctx *ctx, const struct fc_host_boot *st,
+			 const struct fc_bls_entry *e)
+{
+	const struct fc_grub_boot *b = entry_boot(st, e);
+	return kernel_root_path(ctx, b && b->image ? b->image
+						   : fc_bls_get(e, "linux"));
 }
 
 static int run_default_entry(struct fc_ctx *ctx)
@@ -372,38 +434,36 @@ static int run_default_entry(struct fc_ctx *ctx)
 	if (!f || menu_empty(f, st, FC_STATUS_FAIL, "GRUB has nothing to boot"))
 		return 0;
 	const struct fc_bls_entry *e = st->conf.def;
-	struct fc_bls_options o;
-	entry_args(st, e, &o);
-	default_facts(f, st, e, &o);
+	const struct fc_grub_boot *b = entry_boot(st, e);
+	default_facts(f, st, e, b);
 	_cleanup_free_ char *id = fc_printable(e->id, 256);
 
 	if (!default_known(st)) {
 		fc_finding_status(f, FC_STATUS_ERROR,
 				  "cannot tell the default entry: %s",
-				  st->conf.env_why);
-		_cleanup_free_ char *kp = kernel_root_path(
-			ctx, fc_bls_get(e, "linux"));
-		fc_finding_remedy(f, "grub2-editenv " FC_GRUBENV_PATH
-				     " create && grubby --set-default=%s",
-				  kp);
-		fc_bls_options_free(&o);
+				  fc_boot_conf_default_why(&st->conf));
+		if (st->conf.env_err && st->conf.env_err != -ENOENT) {
+			_cleanup_free_ char *kp = entry_image(ctx, st, e);
+			fc_finding_remedy(f, "grub2-editenv " FC_GRUBENV_PATH
+					     " create && grubby --set-default=%s",
+					  kp);
+		}
 		return 0;
 	}
 	if (st->conf.via == FC_BLS_DEFAULT_SAVED_MISSING) {
-		_cleanup_free_ char *saved = fc_printable(st->conf.saved_entry, 256);
-		_cleanup_free_ char *kp = kernel_root_path(
-			ctx, fc_bls_get(e, "linux"));
+		_cleanup_free_ char *saved = fc_printable(st->conf.default_spec,
+							  256);
+		_cleanup_free_ char *kp = entry_image(ctx, st, e);
 		fc_finding_status(f, FC_STATUS_FAIL,
-				  "saved_entry '%s' names no boot entry; GRUB "
+				  "%s '%s' names no boot entry; GRUB "
 				  "falls back to the first one, %s",
-				  saved, id);
-		fc_finding_remedy(f, "grubby --set-default=%s", kp);
-		fc_bls_options_free(&o);
+				  st->conf.default_from, saved, id);
+		fc_remedy_set_default(ctx, f, kp);
 		return 0;
 	}
 
 	struct judgement j;
-	judge_args(ctx, o.text, base_unset(&o), &j);
+	judge_entry(ctx, b, &j);
 	judgement_facts(f, &j);
 	if (j.v == V_OK)
 		fc_finding_status(f, FC_STATUS_PASS,
@@ -415,7 +475,6 @@ static int run_default_entry(struct fc_ctx *ctx)
 	remedy_grubby(ctx, f, "DEFAULT", j.v == V_BAD,
 		      j.boot == FC_BOOTARG_NEEDLESS);
 	judgement_free(&j);
-	fc_bls_options_free(&o);
 	return 0;
 }
 
@@ -454,7 +513,7 @@ static int run_entries(struct fc_ctx *ctx)
 		return 0;
 	size_t n_menu = 0, n_off = 0;
 	enum verdict worst = V_OK;
-	bool needless = false;
+	bool needless = false, bad_any = false;
 	struct fc_buf offenders = { 0 }, not_in_menu = { 0 };
 
 	for (size_t i = 0; i < st->conf.dir.n; i++) {
@@ -465,12 +524,9 @@ static int run_entries(struct fc_ctx *ctx)
 			continue;
 		}
 		n_menu++;
-		struct fc_bls_options o;
-		entry_args(st, e, &o);
 		struct judgement j;
-		judge_args(ctx, o.text, base_unset(&o), &j);
+		judge_entry(ctx, entry_boot(st, e), &j);
 		grub_reading(e, &j);
-		fc_bls_options_free(&o);
 		if (j.v != V_OK) {
 			bool rescue = fc_bls_is_rescue(e);
 			_cleanup_free_ char *key = fc_asprintf("entry.%s", e->id);
@@ -487,6 +543,7 @@ static int run_entries(struct fc_ctx *ctx)
 			if (j.v > worst)
 				worst = j.v;
 			needless |= j.boot == FC_BOOTARG_NEEDLESS;
+			bad_any |= j.v == V_BAD;
 		}
 		judgement_free(&j);
 	}
@@ -502,7 +559,19 @@ static int run_entries(struct fc_ctx *ctx)
 		if (worst < V_UNKNOWN)
 			worst = V_UNKNOWN;
 	}
+	/* Menu entries grub.cfg adds: their kernels are not audited. */
+	const struct fc_grubcfg *cfg = &st->conf.cfg;
+	for (size_t i = 0; i < cfg->n_menu_unknowns; i++) {
+		_cleanup_free_ char *key = fc_asprintf("grub_cfg.%zu", i + 1);
+		fact_text(f, key, cfg->menu_unknowns[i]);
+		_cleanup_free_ char *m = fc_printable(cfg->menu_unknowns[i], 256);
+		fc_buf_addf(&offenders, "%s%s", n_off ? ", " : "", m);
+		n_off++;
+		worst = V_CANNOT;
+	}
 	fc_finding_fact(f, "entries", "%zu", n_menu);
+	if (!fc_streq(st->conf.bls_dir, FC_BLS_DIR))
+		fact_text(f, "bls_dir", st->conf.bls_dir);
 	if (not_in_menu.len)
 		fact_text(f, "not_in_menu_no_linux_line", not_in_menu.data);
 	if (!st->conf.have_env && st->conf.env_err != -ENOENT)
@@ -516,6 +585,13 @@ static int run_entries(struct fc_ctx *ctx)
 				  "all %zu boot entries carry fips=1 and a "
 				  "correct boot=",
 				  n_menu);
+	} else if (worst == V_CANNOT) {
+		fc_finding_fact(f, "offending", "%zu", n_off);
+		fc_finding_status(f, FC_STATUS_ERROR,
+				  "cannot tell what the kernel receives for "
+				  "every boot entry: %s; details in the facts",
+				  offenders.data);
+		remedy_grubby(ctx, f, "ALL", bad_any, needless);
 	} else {
 		fc_finding_fact(f, "offending", "%zu", n_off);
 		fc_finding_status(f, verdict_status(worst),
@@ -631,16 +707,25 @@ static int run_hmac(struct fc_ctx *ctx)
 	if (!default_known(st)) {
 		fc_finding_status(f, FC_STATUS_ERROR,
 				  "cannot tell the default kernel: %s",
-				  st->conf.env_why);
+				  fc_boot_conf_default_why(&st->conf));
 		return 0;
 	}
 	const struct fc_bls_entry *e = st->conf.def;
-	const char *lp = fc_bls_get(e, "linux");
+	const struct fc_grub_boot *b = entry_boot(st, e);
 	_cleanup_free_ char *ver = fc_bls_kernel_version(e);
-	_cleanup_free_ char *kpath = kernel_root_path(ctx, lp);
 	fact_text(f, "entry_id", e->id);
 	if (ver)
 		fact_text(f, "kernel_version", ver);
+	if (!b->image) {
+		_cleanup_free_ char *u = fc_strv_join(b->unknowns,
+						      b->n_unknowns, "; ");
+		fc_finding_status(f, FC_STATUS_ERROR,
+				  "cannot tell which image GRUB boots: %s", u);
+		return 0;
+	}
+	/* The image GRUB loads, which dracut's fips module checks. */
+	_cleanup_free_ char *kpath = kernel_root_path(ctx, b->image);
+	_cleanup_free_ char *rel = fc_vmlinuz_release(b->image);
 	fact_text(f, "kernel_image", kpath);
 
 	/* dracut's fips module: the .hmac sits beside the image GRUB
@@ -649,7 +734,7 @@ static int run_hmac(struct fc_ctx *ctx)
 	_cleanup_free_ char *hpath = fc_asprintf(
 		"%.*s/.%s.hmac", (int)(slash - kpath), kpath, slash + 1);
 	fact_text(f, "hmac_path", hpath);
-	_cleanup_free_ char *pkg = ver ? fc_asprintf("kernel-core-%s", ver)
+	_cleanup_free_ char *pkg = rel ? fc_asprintf("kernel-core-%s", rel)
 				       : fc_strdup("kernel-core");
 
 	struct stat sb;
@@ -756,6 +841,13 @@ static enum tri running_fips(struct fc_ctx *ctx, struct fc_finding *f)
 
 static int run_pending_reboot(struct fc_ctx *ctx)
 {
+	if (fc_host_offline(ctx)) {
+		struct fc_finding *f = fc_ctx_finding(ctx, NULL);
+		fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+				FC_OFFLINE_WHY " to compare with the default "
+					       "boot entry");
+		return 0;
+	}
 	const struct fc_host_boot *st;
 	struct fc_finding *f = start_finding(ctx, &st);
 	if (!f || menu_empty(f, st, FC_STATUS_SKIP,
@@ -768,28 +860,33 @@ static int run_pending_reboot(struct fc_ctx *ctx)
 	_cleanup_free_ char *why = NULL;
 	if (!default_known(st)) {
 		why = fc_asprintf("cannot tell the default entry: %s",
-				  st->conf.env_why);
+				  fc_boot_conf_default_why(&st->conf));
 	} else {
-		struct fc_bls_options o;
-		entry_args(st, st->conf.def, &o);
+		const struct fc_grub_boot *b = entry_boot(st, st->conf.def);
 		struct fc_cmdline cl;
-		if (fc_cmdline_parse(o.text, strlen(o.text), &cl) == 0) {
+		if (b->n_unknowns) {
+			_cleanup_free_ char *u = fc_strv_join(
+				b->unknowns, b->n_unknowns, "; ");
+			why = fc_asprintf("cannot tell what the kernel "
+					  "receives: %s",
+					  u);
+		} else if (fc_cmdline_parse(b->cmdline, strlen(b->cmdline),
+					    &cl) == 0) {
 			enum fc_fips_arg a = fc_cmdline_fips(&cl);
 			if (a == FC_FIPS_ARG_ON)
 				configured = T_YES;
-			else if (a != FC_FIPS_ARG_ABSENT || !base_unset(&o))
+			else if (a != FC_FIPS_ARG_ABSENT || !base_unset(b))
 				configured = T_NO;
 			else
 				why = fc_asprintf("the default entry's $%s is "
 						  "not in grubenv",
-						  base_unset(&o));
+						  base_unset(b));
 			fc_cmdline_free(&cl);
 		} else {
 			why = fc_asprintf("cannot split the default entry's "
 					  "options (%s)",
 					  cl.err_what);
 		}
-		fc_bls_options_free(&o);
 	}
 	fact_text(f, "default_entry", st->conf.def->id);
 	fc_finding_fact(f, "configured_fips", "%s",
@@ -825,15 +922,13 @@ static int run_pending_reboot(struct fc_ctx *ctx)
 				  "default boot entry lacks fips=1: the next "
 				  "boot leaves FIPS mode");
 		_cleanup_free_ char *args = wanted_args(ctx);
-		fc_finding_remedy(f, "grubby --update-kernel=DEFAULT "
-				     "--args=\"%s\"",
-				  args);
+		fc_remedy_kernel_args(ctx, f, "DEFAULT", args, NULL, false);
 	} else {
 		fc_finding_fact(f, "state", "not-configured");
 		fc_finding_status(f, FC_STATUS_FAIL,
 				  "neither the running kernel nor the default "
 				  "boot entry is in FIPS mode");
-		fc_finding_remedy(f, "fips-mode-setup --enable && reboot");
+		fc_remedy_enable_fips(ctx, f);
 	}
 	return 0;
 }

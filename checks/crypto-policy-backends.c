@@ -8,7 +8,9 @@
 #include <sys/stat.h>
 
 #include "checks.h"
+#include "core/exec.h"
 #include "crypto-policy.h"
+#include "remedy.h"
 
 /* ---- back-ends ------------------------------------------------------ */
 
@@ -18,12 +20,25 @@
  * exists and local.d holds no <name>-*.config; otherwise (a subpolicy:
  * there is no "FIPS:OSPP" directory; a custom policy; local.d additions) it
  * writes a regular file.  Links are judged by where they resolve inside
- * the root; regular files by the policy state/current records.
+ * the root.  A regular file is judged by its content, as
+ * update-crypto-policies --check judges it (it regenerates every back-end
+ * into a scratch directory and compares the bytes): for a policy without
+ * subpolicies the generated file is the policy's shipped
+ * <POLICY>/<name>.txt followed by local.d/<name>-*.config in name order,
+ * compared here byte for byte; with subpolicies only the policy generators
+ * can produce it, so on the live host update-crypto-policies --check itself
+ * answers (through the exec layer), and under --root it is not examined.
  */
 struct backend_verdicts {
 	struct fc_buf bad;	    /* "<name>: why" joined by "; " */
 	struct fc_buf unattributed; /* regular files of an unknown policy */
+	struct fc_buf unexamined;   /* regular files whose content is unjudged */
 	size_t n, n_bad;
+	bool content_bad; /* a regular file differs from its policy's */
+	/* update-crypto-policies --check, run once when needed: 0 not yet,
+	 * 1 it says they match, -1 they do not, -2 could not run (why). */
+	int uc_check;
+	char *uc_why;
 };
 
 static void add_item(struct fc_buf *b, const char *fmt, ...) FC_PRINTF(2, 3);
@@ -188,8 +203,149 @@ static void judge_link(struct fc_ctx *ctx, const struct cpol_files *c,
 	v->n_bad++;
 }
 
-static void judge_file(const struct cpol_files *c, struct fc_finding *f,
-		       struct backend_verdicts *v, const char *name)
+/* The local.d additions update-crypto-policies appends to back-end stem
+ * (save_config: glob <stem>-*.config, sorted). */
+static int local_additions(const struct fc_root *root, const char *stem,
+			   struct fc_buf *out)
+{
+	struct name_list l = { 0 };
+	int r = list_sorted(root, FC_CRYPTO_POLICY_LOCAL_D, ".config", &l);
+	if (r == -ENOENT)
+		return 0;
+	_cleanup_free_ char *prefix = fc_asprintf("%s-", stem);
+	for (size_t i = 0; r == 0 && i < l.n; i++) {
+		if (!fc_startswith(l.v[i], prefix))
+			continue;
+		_cleanup_free_ char *path = fc_asprintf(
+			"%s/%s", FC_CRYPTO_POLICY_LOCAL_D, l.v[i]);
+		_cleanup_free_ char *text = NULL;
+		size_t len = 0;
+		r = fc_root_read(root, path, FC_READ_TABLE, &text, &len);
+		if (r == 0)
+			fc_buf_add(out, text, len);
+	}
+	name_list_free(&l);
+	return r;
+}
+
+/* The first line (1-based) where a and b differ, and that line of a,
+ * printable and bounded. */
+static unsigned first_difference(const char *a, size_t na, const char *b,
+				 size_t nb, char **line)
+{
+	size_t i = 0, start = 0;
+	unsigned lineno = 1;
+	for (; i < na && i < nb && a[i] == b[i]; i++)
+		if (a[i] == '\n') {
+			lineno++;
+			start = i + 1;
+		}
+	size_t end = start;
+	while (end < na && a[end] != '\n')
+		end++;
+	_cleanup_free_ char *raw = fc_strndup(a + start, end - start);
+	*line = end > start || start < na ? fc_printable(raw, 120)
+					  : fc_strdup("(end of file)");
+	return lineno;
+}
+
+/* Byte for byte against what the policy generates (no subpolicies). */
+static void compare_content(struct fc_ctx *ctx, const struct cpol_files *c,
+			    struct fc_finding *f, struct backend_verdicts *v,
+			    const char *name, const char *path)
+{
+	size_t stem = strlen(name) - strlen(".config");
+	_cleanup_free_ char *stem_s = fc_strndup(name, stem);
+	_cleanup_free_ char *want_path = fc_asprintf(
+		"%s/%s/%s.txt", FC_CRYPTO_POLICY_SHARE, c->state.pol.name,
+		stem_s);
+	_cleanup_free_ char *have = NULL, *want_text = NULL;
+	size_t have_len = 0, want_len = 0;
+	int r = fc_root_read(ctx->root, path, FC_READ_TABLE, &have, &have_len);
+	if (r < 0) {
+		add_item(&v->bad, "%s: cannot read it: %s", name, strerror(-r));
+		v->n_bad++;
+		return;
+	}
+	r = fc_root_read(ctx->root, want_path, FC_READ_TABLE, &want_text,
+			 &want_len);
+	if (r < 0) {
+		/* Nothing shipped to compare with: only the generators know
+		 * what the back-end should hold. */
+		add_item(&v->unexamined, "%s (%s: %s)", name, want_path,
+			 strerror(-r));
+		return;
+	}
+	struct fc_buf want = { 0 };
+	fc_buf_add(&want, want_text, want_len);
+	r = local_additions(ctx->root, stem_s, &want);
+	if (r < 0) {
+		add_item(&v->unexamined, "%s (%s: %s)", name,
+			 FC_CRYPTO_POLICY_LOCAL_D, strerror(-r));
+	} else if (have_len != want.len ||
+		   (want.len && memcmp(have, want.data, want.len) != 0)) {
+		_cleanup_free_ char *line = NULL;
+		unsigned n = first_difference(have, have_len,
+					      want.data ? want.data : "",
+					      want.len, &line);
+		_cleanup_free_ char *key = fc_asprintf("%s.differs", name);
+		fc_finding_fact(f, key, "line %u: %s", n, line);
+		add_item(&v->bad,
+			 "%s: differs from %s at line %u ('%s')", name,
+			 want_path, n, line);
+		v->n_bad++;
+		v->content_bad = true;
+	}
+	fc_buf_free(&want);
+}
+
+/* update-crypto-policies --check, once: on the live host only. */
+static void run_uc_check(struct fc_ctx *ctx, struct backend_verdicts *v)
+{
+	if (v->uc_check)
+		return;
+	v->uc_check = -2;
+	if (!fc_root_is_live(ctx->root)) {
+		v->uc_why = fc_strdup("update-crypto-policies --check runs on "
+				      "the live host only, not under --root");
+		return;
+	}
+	_cleanup_free_ char *prog = NULL, *why = NULL;
+	int r = fc_exec_program(NULL, NULL, "FIPSCTL_UPDATE_CRYPTO_POLICIES",
+				"/usr/bin/update-crypto-policies", &prog,
+				&why);
+	if (r < 0) {
+		v->uc_why = FC_TAKE(why);
+		return;
+	}
+	const char *const argv[] = { prog, "--check", NULL };
+	struct fc_exec_opts o = { .trace = stderr };
+	struct fc_exec_result res;
+	r = fc_exec_run(&o, argv, &res);
+	if (r < 0) {
+		v->uc_why = fc_asprintf("cannot run %s --check: %s", prog,
+					strerror(-r));
+		return;
+	}
+	/* Exit 0: "The configured policy matches the generated policy";
+	 * 1: "... does NOT match ..." (update-crypto-policies.py check()). */
+	if (res.exit_code == 0) {
+		v->uc_check = 1;
+	} else if (res.exit_code == 1) {
+		v->uc_check = -1;
+		_cleanup_free_ char *said = fc_strdup(res.err ? res.err : "");
+		v->uc_why = fc_printable(fc_strstrip(said), 256);
+	} else {
+		_cleanup_free_ char *fail = fc_exec_failure(&res);
+		v->uc_why = fc_asprintf("%s --check %s", prog,
+					fail ? fail : "failed");
+	}
+	fc_exec_result_free(&res);
+}
+
+static void judge_file(struct fc_ctx *ctx, const struct cpol_files *c,
+		       struct fc_finding *f, struct backend_verdicts *v,
+		       const char *name, const char *path)
 {
 	if (!c->state.ok) {
 		fc_finding_fact(f, name,
@@ -205,7 +361,15 @@ static void judge_file(const struct cpol_files *c, struct fc_finding *f,
 		add_item(&v->bad, "%s: generated for %s, not FIPS", name,
 			 c->state.pol.name);
 		v->n_bad++;
+		return;
 	}
+	if (!c->state.pol.n_subpolicies) {
+		compare_content(ctx, c, f, v, name, path);
+		return;
+	}
+	run_uc_check(ctx, v);
+	if (v->uc_check == -2)
+		add_item(&v->unexamined, "%s", name);
 }
 
 /* Back-ends the FIPS policy ships that back-ends/ lacks. */
@@ -260,7 +424,7 @@ static int run_backends(struct fc_ctx *ctx)
 			*f = fc_ctx_read_failed(ctx, FC_CRYPTO_POLICY_BACKENDS,
 						r, fc_cpol_read_status(r));
 		if (r == -ENOENT)
-			fc_finding_remedy(f, "update-crypto-policies");
+			fc_remedy_crypto_policy(ctx, f, NULL);
 		return 0;
 	}
 	struct fc_finding *f = fc_ctx_finding(ctx, NULL);
@@ -288,7 +452,7 @@ static int run_backends(struct fc_ctx *ctx)
 		} else if (S_ISLNK(st.st_mode)) {
 			judge_link(ctx, c, f, &v, name, path);
 		} else if (S_ISREG(st.st_mode)) {
-			judge_file(c, f, &v, name);
+			judge_file(ctx, c, f, &v, name, path);
 		} else {
 			fc_finding_fact(f, name, "neither a file nor a link");
 			add_item(&v.bad, "%s: neither a file nor a link", name);
@@ -298,25 +462,50 @@ static int run_backends(struct fc_ctx *ctx)
 	name_list_free(&names);
 	find_missing(ctx, &v);
 	fact_local_d(ctx, f, &local);
+	if (v.uc_check == 1)
+		fc_finding_fact(f, "update_crypto_policies_check",
+				"The configured policy matches the generated "
+				"policy");
+	if (v.uc_check == -1) {
+		fc_finding_fact(f, "update_crypto_policies_check", "%s",
+				v.uc_why);
+		add_item(&v.bad, "update-crypto-policies --check: %s",
+			 v.uc_why);
+		v.n_bad++;
+		v.content_bad = true;
+	}
 
 	if (v.n == 0) {
 		fc_finding_status(f, FC_STATUS_FAIL,
 				  "%s holds no back-end configuration: the "
 				  "libraries use their built-in defaults",
 				  FC_CRYPTO_POLICY_BACKENDS);
-		fc_finding_remedy(f, "update-crypto-policies");
+		fc_remedy_crypto_policy(ctx, f, NULL);
 	} else if (v.n_bad) {
 		fc_finding_status(f, FC_STATUS_FAIL,
 				  "back-ends not following the FIPS policy "
 				  "(%zu): %s",
 				  v.n_bad, v.bad.data);
-		fc_cpol_remedy_set_fips(ctx, f);
+		/* Content that differs from the applied FIPS policy's:
+		 * generating the back-ends again restores it. */
+		if (v.content_bad && c->state.ok &&
+		    fc_crypto_policy_is_fips(&c->state.pol))
+			fc_remedy_crypto_policy(ctx, f, c->state.pol.name);
+		else
+			fc_cpol_remedy_set_fips(ctx, f);
+	} else if (v.unexamined.len) {
+		fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+				"the content of %s is not examined: %s",
+				v.unexamined.data,
+				v.uc_why ? v.uc_why
+					 : "the policy ships no file to compare "
+					   "it with");
 	} else if (v.unattributed.len) {
 		fc_finding_status(f, FC_STATUS_WARN,
 				  "cannot tell which policy generated %s: %s is "
 				  "unreadable",
 				  v.unattributed.data, FC_CRYPTO_POLICY_STATE);
-		fc_finding_remedy(f, "update-crypto-policies");
+		fc_remedy_crypto_policy(ctx, f, NULL);
 	} else if (local.len) {
 		fc_finding_status(f, FC_STATUS_WARN,
 				  "the %zu back-ends follow the %s policy, with "
@@ -330,6 +519,8 @@ static int run_backends(struct fc_ctx *ctx)
 	}
 	fc_buf_free(&v.bad);
 	fc_buf_free(&v.unattributed);
+	fc_buf_free(&v.unexamined);
+	free(v.uc_why);
 	fc_buf_free(&local);
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include "engine/hostfacts.h"
 #include "checks.h"
 #include "crypto-policy.h"
+#include "remedy.h"
 
 /* ---- marker files --------------------------------------------------- */
 
@@ -252,12 +253,36 @@ static int run_fips_mode_setup(struct fc_ctx *ctx)
 	_cleanup_free_ char *flag = kflag->text
 					    ? as_cat(kflag->text, kflag->len)
 					    : NULL;
+	/* EL10 removed fips-mode-setup: FIPS mode is chosen when the
+	 * system is installed, and there is no such verdict to reproduce
+	 * (RHEL 10 Security Hardening, "Installing the system with FIPS
+	 * mode enabled"). */
+	const struct fc_host_release *hr = fc_host_release(ctx);
+	if (hr->el && hr->major >= 10) {
+		struct fc_finding *f = fc_ctx_finding(ctx, NULL);
+		fc_finding_fact(f, "release", "EL%u", hr->major);
+		fc_finding_fact(f, "fips_mode_setup", "%s",
+				hr->has_fips_mode_setup ? "installed"
+							: "not installed");
+		fc_finding_skip(f, FC_SKIP_NOT_APPLICABLE,
+				"EL%u has no fips-mode-setup: FIPS mode is "
+				"chosen at installation (the kernel flag, boot "
+				"entries and crypto policy are judged by the "
+				"other checks)",
+				hr->major);
+		return 0;
+	}
 	if (r == -ENOENT && !fc_root_is_live(ctx->root)) {
 		struct fc_finding *f = fc_ctx_finding(ctx, NULL);
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "%s does not exist under this root: an offline "
-				  "image has no running kernel to ask",
-				  KERNEL_FLAG);
+		if (fc_host_offline(ctx))
+			fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+					FC_OFFLINE_WHY " (%s)", KERNEL_FLAG);
+		else
+			fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+					"%s does not exist under this root: an "
+					"offline image has no running kernel "
+					"to ask",
+					KERNEL_FLAG);
 		return 0;
 	}
 	if (r < 0 && r != -ENOENT) {
@@ -277,10 +302,10 @@ static int run_fips_mode_setup(struct fc_ctx *ctx)
 	if (r < 0) {
 		struct fc_finding *f = fc_ctx_finding(ctx, NULL);
 		if (r == -ENODATA)
-			fc_finding_status(f, FC_STATUS_SKIP,
-					  "cannot tell which initramfs lsinitrd "
-					  "would inspect: the running kernel's "
-					  "release is unknown under this root");
+			fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+					"cannot tell which initramfs lsinitrd "
+					"would inspect: the running kernel's "
+					"release is unknown under this root");
 		else
 			fc_finding_status(f, FC_STATUS_ERROR,
 					  "cannot tell whether the FIPS "
@@ -293,6 +318,8 @@ static int run_fips_mode_setup(struct fc_ctx *ctx)
 		.fips_enabled = flag ? flag : "",
 		.current_policy = current ? current : "",
 		.install_complete = complete,
+		.fips_enabled_missing = !flag,
+		.current_policy_missing = !current,
 	};
 	_cleanup_free_ char *output = NULL, *verdict = NULL;
 	int rc = fc_fips_mode_setup_check(&in, &output, &verdict);
@@ -307,6 +334,10 @@ static int run_fips_mode_setup(struct fc_ctx *ctx)
 	fc_finding_fact(f, "current_policy", "%s", cur_shown);
 	fc_finding_fact(f, "install_complete", "%s: %s",
 			complete ? "yes" : "no", why);
+	/* Every line as the terminal shows it, for the report. */
+	free(ctx->report->fips_mode_setup_output);
+	ctx->report->fips_mode_setup_output = fc_strdup(output);
+	fc_strstrip(ctx->report->fips_mode_setup_output);
 	/* The lines, one sentence each, on one line. */
 	for (char *nl = strchr(output, '\n'); nl && nl[1];
 	     nl = strchr(nl, '\n'))
@@ -315,23 +346,35 @@ static int run_fips_mode_setup(struct fc_ctx *ctx)
 						      1024);
 	fc_finding_fact(f, "output", "%s", out_shown);
 	fc_finding_fact(f, "exit_status", "%d", rc);
+	/* An EL9 root without it (crypto-policies-scripts): what it would
+	 * print once installed, said as such. */
+	const char *absent = hr->has_fips_mode_setup
+				     ? ""
+				     : " (fips-mode-setup is not installed in "
+				       "this root)";
+	fc_finding_fact(f, "fips_mode_setup", "%s",
+			hr->has_fips_mode_setup ? "installed" : "not installed");
 
 	free(ctx->report->fips_mode_setup_verdict);
 	ctx->report->fips_mode_setup_verdict = fc_strdup(verdict);
 	if (fc_streq(verdict, "FIPS mode is enabled.")) {
 		fc_finding_status(f, FC_STATUS_PASS,
-				  "fips-mode-setup --check would say: %s",
-				  verdict);
+				  "fips-mode-setup --check would say: %s%s",
+				  verdict, absent);
+	} else if (!flag) {
+		/* The script's enable2txt of nothing, after cat's
+		 * complaint: a kernel without CONFIG_CRYPTO_FIPS. */
+		fc_finding_status(f, FC_STATUS_FAIL,
+				  "fips-mode-setup --check would print \"cat: "
+				  "%s: No such file or directory\" and \"%s\": "
+				  "the kernel has no FIPS support%s",
+				  KERNEL_FLAG, verdict, absent);
+		fc_remedy_enable_fips(ctx, f);
 	} else {
-		/* On a live kernel without CONFIG_CRYPTO_FIPS the script
-		 * really prints "FIPS mode is ." (enable2txt of nothing). */
 		fc_finding_status(f, FC_STATUS_FAIL,
 				  "fips-mode-setup --check would say: %s%s",
-				  verdict,
-				  flag ? ""
-				       : " (" KERNEL_FLAG " does not exist: "
-					 "the kernel has no FIPS support)");
-		fc_finding_remedy(f, "fips-mode-setup --enable && reboot");
+				  verdict, absent);
+		fc_remedy_enable_fips(ctx, f);
 	}
 	return 0;
 }

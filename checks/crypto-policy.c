@@ -19,6 +19,7 @@
 #include "engine/hostfacts.h"
 #include "checks.h"
 #include "crypto-policy.h"
+#include "remedy.h"
 
 static void policy_file_clear(struct policy_file *f)
 {
@@ -106,10 +107,14 @@ bool fc_cpol_absent(struct fc_ctx *ctx, const struct cpol_files *c)
 		return false;
 	if (c->dir_err == -ENOENT) {
 		struct fc_finding *f = fc_ctx_finding(ctx, NULL);
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "%s does not exist: this system does not use "
-				  "crypto-policies (RHEL-family systems do)",
-				  FC_CRYPTO_POLICY_DIR);
+		/* An EL root without it is broken, not exempt. */
+		bool el = fc_host_release(ctx)->el;
+		fc_finding_skip(f,
+				el ? FC_SKIP_NOT_EXAMINED
+				   : FC_SKIP_NOT_APPLICABLE,
+				"%s does not exist: this system does not use "
+				"crypto-policies (RHEL-family systems do)",
+				FC_CRYPTO_POLICY_DIR);
 		fc_finding_fact(f, "path", "%s", FC_CRYPTO_POLICY_DIR);
 		return true;
 	}
@@ -141,11 +146,10 @@ void fc_cpol_report_malformed(struct fc_ctx *ctx, const struct policy_file *pf)
  */
 void fc_cpol_remedy_set_fips(struct fc_ctx *ctx, struct fc_finding *f)
 {
-	struct stat st;
-	if (fc_root_stat(ctx->root, "/usr/bin/fips-mode-setup", &st) == 0)
+	if (fc_host_release(ctx)->has_fips_mode_setup)
 		fc_finding_remedy(f, "fips-mode-setup --enable && reboot");
 	else
-		fc_finding_remedy(f, "update-crypto-policies --set FIPS");
+		fc_remedy_crypto_policy(ctx, f, "FIPS");
 }
 
 static int run_config(struct fc_ctx *ctx)
@@ -254,9 +258,9 @@ static int run_applied(struct fc_ctx *ctx)
 	const struct policy_file *cfg = &c->config, *st = &c->state;
 	if (cfg->err < 0 || !cfg->ok) {
 		struct fc_finding *f = fc_ctx_finding(ctx, NULL);
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "cannot compare: the configured policy is "
-				  "unknown (see crypto-policy.config)");
+		fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+				"cannot compare: the configured policy is "
+				"unknown (see crypto-policy.config)");
 		return 0;
 	}
 	if (st->err < 0) {
@@ -269,7 +273,7 @@ static int run_applied(struct fc_ctx *ctx)
 					  "%s does not exist: the configured "
 					  "policy %s was never applied",
 					  st->path, cfg->pol.name);
-			fc_finding_remedy(f, "update-crypto-policies");
+			fc_remedy_crypto_policy(ctx, f, NULL);
 		}
 		fc_finding_fact(f, "configured", "%s", cfg->pol.name);
 		return 0;
@@ -292,7 +296,7 @@ static int run_applied(struct fc_ctx *ctx)
 				  "%s configured but not applied (%s records "
 				  "%s), run update-crypto-policies",
 				  cfg->pol.name, st->path, st->pol.name);
-		fc_finding_remedy(f, "update-crypto-policies");
+		fc_remedy_crypto_policy(ctx, f, NULL);
 	}
 	return 0;
 }

@@ -11,15 +11,30 @@
 #include "engine/check.h"
 #include "engine/hostfacts.h"
 #include "checks.h"
+#include "remedy.h"
 #include "parse/cmdline.h"
 #include "parse/fips-flag.h"
 #include "parse/proc-crypto.h"
+
+/* On an offline image: the finding for a /proc file that cannot be read
+ * says there is no running kernel, and true. */
+static bool offline_skip(struct fc_ctx *ctx, const char *path, int err)
+{
+	if (!fc_host_offline(ctx))
+		return false;
+	struct fc_finding *f = fc_ctx_read_failed(ctx, path, err,
+						  FC_STATUS_SKIP);
+	fc_finding_skip(f, FC_SKIP_NOT_EXAMINED, FC_OFFLINE_WHY " (%s)", path);
+	return true;
+}
 
 static int run_fips_enabled(struct fc_ctx *ctx)
 {
 	const char *path = FC_FIPS_FLAG_PATH;
 	const struct fc_fips_flag *flag = fc_host_fips_flag(ctx);
 	int r = flag->err;
+	if (r < 0 && offline_skip(ctx, path, r))
+		return 0;
 	if (r < 0) {
 		struct fc_finding *f = fc_ctx_read_failed(ctx, path, r,
 							  FC_STATUS_FAIL);
@@ -28,11 +43,11 @@ static int run_fips_enabled(struct fc_ctx *ctx)
 		    fc_root_stat(ctx->root, "/proc/sys", &st) < 0) {
 			/* No procfs at all: an offline image or a partial
 			 * fixture says nothing about a kernel. */
-			fc_finding_status(f, FC_STATUS_SKIP,
-					  "%s does not exist and neither does "
-					  "/proc/sys: no running kernel to ask "
-					  "(offline image?)",
-					  path);
+			fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+					"%s does not exist and neither does "
+					"/proc/sys: no running kernel to ask "
+					"(offline image?)",
+					path);
 		} else if (r == -ENOENT) {
 			fc_finding_status(f, FC_STATUS_FAIL,
 					  "%s does not exist: the kernel has no "
@@ -68,7 +83,7 @@ static int run_fips_enabled(struct fc_ctx *ctx)
 	else if (flag->state == FC_FIPS_FLAG_DISABLED) {
 		fc_finding_status(f, FC_STATUS_FAIL,
 				  "kernel FIPS mode is disabled (fips_enabled=0)");
-		fc_finding_remedy(f, "fips-mode-setup --enable && reboot");
+		fc_remedy_enable_fips(ctx, f);
 	} else
 		fc_finding_status(f, FC_STATUS_ERROR,
 				  "unexpected value in %s: '%s'", path, shown);
@@ -108,7 +123,8 @@ static bool proc_cmdline(struct fc_ctx *ctx, const struct fc_proc_cmdline **pc)
 	}
 	/* A running kernel always has /proc/cmdline: without it there is
 	 * nothing to judge (offline image), which is not a "no". */
-	fc_ctx_read_failed(ctx, path, r, FC_STATUS_SKIP);
+	if (!offline_skip(ctx, path, r))
+		fc_ctx_read_failed(ctx, path, r, FC_STATUS_SKIP);
 	return false;
 }
 
@@ -157,9 +173,19 @@ static bool init_has(const struct fc_cmdline *c, const char *key)
 	return found;
 }
 
-#define FIPS_ENABLE_REMEDY                                                     \
-	"fips-mode-setup --enable && reboot (the kernel argument alone: "      \
-	"grubby --update-kernel=ALL --args=\"fips=1\" && reboot)"
+/* FIPS mode, and where both programs exist the kernel argument alone. */
+static void remedy_enable(struct fc_ctx *ctx, struct fc_finding *f)
+{
+	const struct fc_host_release *hr = fc_host_release(ctx);
+	if (hr->has_fips_mode_setup && hr->has_grubby &&
+	    !(hr->el && hr->major >= 10))
+		fc_finding_remedy(f, "fips-mode-setup --enable && reboot (the "
+				     "kernel argument alone: grubby "
+				     "--update-kernel=ALL --args=\"fips=1\" "
+				     "&& reboot)");
+	else
+		fc_remedy_enable_fips(ctx, f);
+}
 
 static int run_cmdline_fips(struct fc_ctx *ctx)
 {
@@ -181,7 +207,7 @@ static int run_cmdline_fips(struct fc_ctx *ctx)
 		fc_finding_status(f, FC_STATUS_FAIL,
 				  "the kernel was booted with fips=0: FIPS "
 				  "mode is off");
-		fc_finding_remedy(f, FIPS_ENABLE_REMEDY);
+		remedy_enable(ctx, f);
 		break;
 	case FC_FIPS_ARG_ABSENT:
 		if (init_has(c, "fips"))
@@ -193,7 +219,7 @@ static int run_cmdline_fips(struct fc_ctx *ctx)
 			fc_finding_status(f, FC_STATUS_FAIL,
 					  "the kernel was booted without "
 					  "fips=1");
-		fc_finding_remedy(f, FIPS_ENABLE_REMEDY);
+		remedy_enable(ctx, f);
 		break;
 	case FC_FIPS_ARG_INVALID: {
 		const struct fc_cmdarg *last = NULL;
@@ -206,10 +232,8 @@ static int run_cmdline_fips(struct fc_ctx *ctx)
 					  "bare \"fips\" is not the kernel's "
 					  "fips= parameter (the kernel hands "
 					  "it to init): FIPS mode is off");
-			fc_finding_remedy(f, "grubby --update-kernel=ALL "
-					     "--remove-args=\"fips\" && grubby "
-					     "--update-kernel=ALL "
-					     "--args=\"fips=1\" && reboot");
+			fc_remedy_kernel_args(ctx, f, "ALL", "fips=1", "fips",
+					      true);
 			break;
 		}
 		/* The kernel reads the value with simple_strtol(, 0). */
@@ -222,14 +246,14 @@ static int run_cmdline_fips(struct fc_ctx *ctx)
 					  "(and what dracut and tools expect) "
 					  "is fips=1",
 					  v);
-			fc_finding_remedy(f, "grubby --update-kernel=ALL "
-					     "--args=\"fips=1\"");
+			fc_remedy_kernel_args(ctx, f, "ALL", "fips=1", NULL,
+					      false);
 		} else {
 			fc_finding_status(f, FC_STATUS_FAIL,
 					  "fips=%s: the kernel reads it as 0, "
 					  "so FIPS mode is off",
 					  v);
-			fc_finding_remedy(f, FIPS_ENABLE_REMEDY);
+			remedy_enable(ctx, f);
 		}
 		break;
 	}
@@ -303,19 +327,18 @@ static int run_cmdline_boot(struct fc_ctx *ctx)
 	case FC_BOOTARG_WRONG:
 	case FC_BOOTARG_EFI:
 		fc_finding_status(f, FC_STATUS_FAIL, "%s", why);
-		if (b->separate)
-			fc_finding_remedy(f,
-					  "grubby --update-kernel=ALL "
-					  "--args=\"boot=UUID=%s\"",
-					  set_uuid);
-		else
-			fc_finding_remedy(f, "grubby --update-kernel=ALL "
-					     "--remove-args=\"boot\"");
+		if (b->separate) {
+			_cleanup_free_ char *add =
+				fc_asprintf("boot=UUID=%s", set_uuid);
+			fc_remedy_kernel_args(ctx, f, "ALL", add, NULL, false);
+		} else {
+			fc_remedy_kernel_args(ctx, f, "ALL", NULL, "boot",
+					      false);
+		}
 		break;
 	case FC_BOOTARG_NEEDLESS:
 		fc_finding_status(f, FC_STATUS_WARN, "%s", why);
-		fc_finding_remedy(f, "grubby --update-kernel=ALL "
-				     "--remove-args=\"boot\"");
+		fc_remedy_kernel_args(ctx, f, "ALL", NULL, "boot", false);
 		break;
 	case FC_BOOTARG_UNVERIFIED:
 		fc_finding_status(f, FC_STATUS_WARN, "%s", why);
@@ -346,7 +369,8 @@ static int run_crypto_selftests(struct fc_ctx *ctx)
 	size_t len = 0;
 	int r = fc_root_read(ctx->root, path, FC_READ_TABLE, &text, &len);
 	if (r < 0) {
-		fc_ctx_read_failed(ctx, path, r, FC_STATUS_SKIP);
+		if (!offline_skip(ctx, path, r))
+			fc_ctx_read_failed(ctx, path, r, FC_STATUS_SKIP);
 		return 0;
 	}
 	struct fc_finding *f = fc_ctx_finding(ctx, NULL);
@@ -397,9 +421,9 @@ static int run_crypto_selftests(struct fc_ctx *ctx)
 	fc_finding_fact(f, "algorithms", "%zu", pc.n);
 	fc_finding_fact(f, "not_passed", "%zu", n_failed);
 	if (pc.n == 0) {
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "%s lists no algorithms: nothing to judge",
-				  path);
+		fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+				"%s lists no algorithms: nothing to judge",
+				path);
 	} else if (n_failed == 0) {
 		fc_finding_status(f, FC_STATUS_PASS,
 				  "all %zu algorithms in %s report "

@@ -22,12 +22,6 @@ static void fact_text(struct fc_finding *f, const char *key, const char *v)
 }
 
 /* The release the entry boots: the name of its linux image. */
-static char *entry_release(const struct fc_bls_entry *e)
-{
-	const char *lp = fc_bls_get(e, "linux");
-	return lp ? fc_vmlinuz_release(lp) : NULL;
-}
-
 /* How to get the validated kernel booted by default when it is not. */
 static void remedy_pin(struct fc_ctx *ctx, struct fc_finding *f,
 		       const struct fc_policy *t, const char *arch)
@@ -124,8 +118,13 @@ static void staying(struct fc_ctx *ctx, struct fc_finding *f,
 		    const struct fc_boot_conf *c, const char *evr,
 		    const char *arch, struct fc_buf *risks, bool *unknown)
 {
-	if (c->via != FC_BLS_DEFAULT_SAVED_ID &&
-	    c->via != FC_BLS_DEFAULT_SAVED_TITLE)
+	if (fc_streq(c->default_from, "next_entry"))
+		fc_buf_addf(risks,
+			    "%sgrubenv's next_entry, not saved_entry, "
+			    "chooses the next boot",
+			    risks->len ? "; " : "");
+	else if (c->via != FC_BLS_DEFAULT_SAVED_ID &&
+		 c->via != FC_BLS_DEFAULT_SAVED_TITLE)
 		fc_buf_addf(risks,
 			    "%ssaved_entry does not name it (%s): the "
 			    "entry of a newer kernel sorts first and "
@@ -191,9 +190,10 @@ static int run_pinned(struct fc_ctx *ctx)
 	const struct fc_policy *t = st->table;
 	const char *arch = st->host->arch;
 	if (!arch) {
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "not judged: the architecture is not known "
-				  "(no /proc/sys/kernel/arch under the root)");
+		fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+				"not judged: the architecture is not known (no "
+				"/proc/sys/kernel/arch, kernel release, rpmdb "
+				"kernel package or C library under the root)");
 		return 0;
 	}
 	fc_finding_fact(f, "arch", "%s", arch);
@@ -201,9 +201,11 @@ static int run_pinned(struct fc_ctx *ctx)
 	enum fc_coverage cov = fc_policy_coverage(t, FC_MODULE_KERNEL, arch,
 						  &gap);
 	if (cov != FC_COVER_YES) {
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "not judged: the table %s has no validated "
-				  "kernel for %s%s%s",
+		/* No validated kernel to pin: validated.kernel says what
+		 * that means for the host. */
+		fc_finding_skip(f, FC_SKIP_NOT_APPLICABLE,
+				"not judged: the table %s has no validated "
+				"kernel for %s%s%s",
 				  t->name, arch, gap ? ": " : "",
 				  gap ? gap->reason : "");
 		return 0;
@@ -223,14 +225,14 @@ static int run_pinned(struct fc_ctx *ctx)
 	if (!fc_boot_conf_default_known(cp)) {
 		fc_finding_status(f, FC_STATUS_ERROR,
 				  "cannot tell the default entry: %s",
-				  cp->env_why);
+				  fc_boot_conf_default_why(cp));
 		return 0;
 	}
 	if (!cp->def) {
 		fc_finding_status(f, FC_STATUS_FAIL,
 				  "%s holds no boot entry: no kernel is the "
 				  "default",
-				  FC_BLS_DIR);
+				  cp->bls_dir);
 		remedy_pin(ctx, f, t, arch);
 		return 0;
 	}
@@ -238,7 +240,8 @@ static int run_pinned(struct fc_ctx *ctx)
 	fc_finding_fact(f, "default_via", "%s", fc_bls_default_via_name(cp->via));
 	if (cp->saved_entry)
 		fact_text(f, "saved_entry", cp->saved_entry);
-	_cleanup_free_ char *rel = entry_release(cp->def);
+	/* The image GRUB boots, by the same model as the boot checks. */
+	_cleanup_free_ char *rel = fc_boot_conf_release(cp, cp->def);
 	_cleanup_free_ char *evr = rel ? fc_release_evr(rel, arch) : NULL;
 	fact_text(f, "default_kernel", rel ? rel : "(no vmlinuz- image)");
 	const struct fc_policy_build *build = NULL;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "checks.h"
+#include "engine/hostfacts.h"
 #include "parse/livepatch.h"
 #include "validated.h"
 
@@ -407,19 +408,24 @@ static void klivepatch(const struct fc_ctx *ctx, const struct kjudge *kj,
 }
 
 /*
- * The default boot kernel's release as checks/boot.c found it (its BLS
- * "version", or the vmlinuz name).  An error there means the default is
- * not known, whatever entry the finding describes.
+ * The release of the image GRUB boots by default: "vmlinuz-<release>" of
+ * the linux command as src/boot/boot-conf.h models the default entry, the
+ * same model the boot checks judge.  NULL when boot.default_entry could
+ * not tell the default (bf is its finding), or the image is not so named;
+ * *entry is the default entry then.
  */
-static char *boot_release(const struct fc_finding *bf)
+static char *boot_release(struct fc_ctx *ctx, const struct fc_finding *bf,
+			  const struct fc_bls_entry **entry)
 {
-	if (bf->status == FC_STATUS_ERROR || bf->status == FC_STATUS_SKIP)
+	*entry = NULL;
+	if (!bf || bf->status == FC_STATUS_ERROR ||
+	    bf->status == FC_STATUS_SKIP)
 		return NULL;
-	const char *kv = fc_finding_get_fact(bf, "kernel_version");
-	/* boot.c writes "(unknown)" when the entry names no kernel. */
-	if (!kv || !*kv || kv[0] == '(')
+	const struct fc_host_boot *hb = fc_host_boot_conf(ctx);
+	if (hb->err < 0 || !hb->conf.def)
 		return NULL;
-	return fc_strdup(kv);
+	*entry = hb->conf.def;
+	return fc_boot_conf_release(&hb->conf, hb->conf.def);
 }
 
 static int run_kernel(struct fc_ctx *ctx)
@@ -431,10 +437,15 @@ static int run_kernel(struct fc_ctx *ctx)
 	const char *release = st->host->kernel_release;
 	if (!release) {
 		fc_finding_fact(f, "verdict", "%s", fc_verdict_name(FC_V_UNKNOWN));
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "not judged: the running kernel's release is "
-				  "not known (no /proc/sys/kernel/osrelease "
-				  "under the root)");
+		if (fc_host_offline(ctx))
+			fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+					"not judged: " FC_OFFLINE_WHY);
+		else
+			fc_finding_skip(f, FC_SKIP_NOT_EXAMINED,
+					"not judged: the running kernel's "
+					"release is not known (no "
+					"/proc/sys/kernel/osrelease under the "
+					"root)");
 		return 0;
 	}
 	fc_finding_fact(f, "kernel_release", "%s", release);
@@ -475,7 +486,7 @@ static int run_kernel(struct fc_ctx *ctx)
 	enum fc_status status = kjudge_status(ctx, st, &kj);
 	kproof(ctx, st, &kj, f, &status, &summary);
 	klivepatch(ctx, &kj, f, &status, &summary);
-	fc_finding_status(f, status, "%s", summary);
+	fc_vstatus(f, status, kj.v, summary);
 
 	bool accepted = kj.v == FC_V_VALIDATED ||
 			(kj.v == FC_V_COMPLIANT && !ctx->opts.strict);
@@ -484,7 +495,8 @@ static int run_kernel(struct fc_ctx *ctx)
 		_cleanup_free_ char *have = validated_installed(st, &first);
 		const struct fc_finding *bf =
 			fc_report_find(ctx->report, "boot.default_entry");
-		_cleanup_free_ char *boot = bf ? boot_release(bf) : NULL;
+		const struct fc_bls_entry *be;
+		_cleanup_free_ char *boot = boot_release(ctx, bf, &be);
 		if (have)
 			fc_finding_fact(f, "validated_installed", "%s", have);
 		if (name_bad)
@@ -516,7 +528,8 @@ static int run_boot_kernel(struct fc_ctx *ctx)
 		return 0;
 	const struct fc_finding *bf =
 		fc_report_find(ctx->report, "boot.default_entry");
-	_cleanup_free_ char *release = bf ? boot_release(bf) : NULL;
+	const struct fc_bls_entry *entry;
+	_cleanup_free_ char *release = boot_release(ctx, bf, &entry);
 	if (!release) {
 		fc_finding_fact(f, "verdict", "%s", fc_verdict_name(FC_V_UNKNOWN));
 		if (!bf)
@@ -524,6 +537,12 @@ static int run_boot_kernel(struct fc_ctx *ctx)
 					  "not judged: the default boot entry "
 					  "is not known (check "
 					  "boot.default_entry did not run)");
+		else if (entry)
+			fc_finding_status(f, FC_STATUS_ERROR,
+					  "not judged: the default entry's "
+					  "image %s is not named "
+					  "vmlinuz-<release>",
+					  fc_bls_get(entry, "linux"));
 		else
 			fc_finding_status(f, FC_STATUS_SKIP,
 					  "not judged: boot.default_entry "
@@ -533,9 +552,14 @@ static int run_boot_kernel(struct fc_ctx *ctx)
 		return 0;
 	}
 	fc_finding_fact(f, "kernel_release", "%s", release);
-	const char *entry = fc_finding_get_fact(bf, "entry_id");
-	if (entry)
-		fc_finding_fact(f, "entry_id", "%s", entry);
+	fc_finding_fact(f, "entry_id", "%s", entry->id);
+	/* What GRUB boots is the linux line's image; the version line is
+	 * only a label, and one that names another kernel hides what
+	 * runs. */
+	const char *version = fc_bls_get(entry, "version");
+	bool mislabelled = version && *version && !fc_streq(version, release);
+	if (mislabelled)
+		fc_finding_fact(f, "entry_version", "%s", version);
 	struct kjudge kj = { 0 };
 	judge_release(st, release, &kj);
 	kjudge_facts(f, st, &kj);
@@ -564,7 +588,16 @@ static int run_boot_kernel(struct fc_ctx *ctx)
 			install_remedy(f, st, false);
 		}
 	}
-	fc_finding_status(f, status, "%s", summary);
+	if (mislabelled) {
+		status = FC_STATUS_FAIL;
+		_cleanup_free_ char *s = fc_asprintf(
+			"the default entry says version %s but GRUB boots "
+			"vmlinuz-%s; %s",
+			version, release, summary);
+		free(summary);
+		summary = FC_TAKE(s);
+	}
+	fc_vstatus(f, status, kj.v, summary);
 	free(kj.detail);
 	return 0;
 }

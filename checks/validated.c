@@ -231,7 +231,7 @@ static void rpm_judge(const struct fc_vstate *st, enum fc_module m,
 		}
 	}
 	if (n_host == 0) {
-		rs->r = FC_VRPM_NONE;
+		rs->r = rs->other_arch.len ? FC_VRPM_OTHER_ARCH : FC_VRPM_NONE;
 		return;
 	}
 	if (n_unj == n_host) {
@@ -285,6 +285,9 @@ static const char *rpm_res_phrase(const struct rpm_side *rs)
 	switch (rs->r) {
 	case FC_VRPM_NONE:
 		return "no package of the module is installed";
+	case FC_VRPM_OTHER_ARCH:
+		return "no package of the module is installed for this "
+		       "architecture";
 	case FC_VRPM_VALIDATED:
 		return rs->by_glob ? "the installed packages match a validated "
 				     "build by version-release only (the "
@@ -307,7 +310,7 @@ static const char *rpm_res_phrase(const struct rpm_side *rs)
 }
 
 static void rpm_facts(struct fc_finding *f, const struct fc_vstate *st,
-		      const struct rpm_side *rs)
+		      const char *arch, const struct rpm_side *rs)
 {
 	if (rs->r == FC_VRPM_UNAVAIL)
 		fc_finding_fact(f, "rpm_match", "not checked: %s", st->rpm_why);
@@ -320,10 +323,30 @@ static void rpm_facts(struct fc_finding *f, const struct fc_vstate *st,
 		fc_finding_fact(f, "installed", "%s",
 				rs->installed.len ? rs->installed.data : "none");
 	if (rs->other_arch.len)
-		fc_finding_fact(f, "other_arch_packages", "%s (not validated: "
-							  "the table covers %s "
-							  "only)",
-				rs->other_arch.data, st->host->arch);
+		fc_finding_fact(f, "other_arch_packages",
+				"%s (installed, not validated: the "
+				"validated builds are %s)",
+				rs->other_arch.data, arch);
+}
+
+/*
+ * i686 packages of a module on x86_64 (dnf's multilib) are built from the
+ * same source as the x86_64 ones, but a CMVP certificate names the
+ * operational environments it was tested on, and the tables list the
+ * host architecture's builds only: they are installed and not validated.
+ * They are reported with every verdict and change none, since the host
+ * architecture's module is the one its programs load.
+ */
+static const char *other_arch_phrase(const struct rpm_side *rs,
+				     const char *arch, char **buf)
+{
+	if (!rs->other_arch.len)
+		return "";
+	*buf = fc_asprintf("; installed but not validated: %s (another "
+			   "architecture's build: the validated module is "
+			   "the %s build)",
+			   rs->other_arch.data, arch);
+	return *buf;
 }
 
 static void runtime_facts(struct fc_finding *f, const struct runtime *rt)
@@ -427,6 +450,7 @@ static const enum fc_verdict outcome_verdict[] = {
 	[FC_VJ_NOT_COVERED_ABSENT] = FC_V_NOT_INSTALLED,
 	[FC_VJ_NOT_COVERED_UNREAD] = FC_V_UNKNOWN,
 	[FC_VJ_NO_BUILDS] = FC_V_UNKNOWN,
+	[FC_VJ_NO_BUILDS_ABSENT] = FC_V_NOT_INSTALLED,
 	[FC_VJ_VALIDATED_RUNTIME] = FC_V_VALIDATED,
 	[FC_VJ_VALIDATED_DISAGREE] = FC_V_VALIDATED,
 	[FC_VJ_VALIDATED_PACKAGES] = FC_V_VALIDATED,
@@ -436,6 +460,7 @@ static const enum fc_verdict outcome_verdict[] = {
 	[FC_VJ_UNVALIDATED_RUNTIME] = FC_V_UNVALIDATED,
 	[FC_VJ_UNVALIDATED_PACKAGES] = FC_V_UNVALIDATED,
 	[FC_VJ_NOT_INSTALLED] = FC_V_NOT_INSTALLED,
+	[FC_VJ_OTHER_ARCH_ONLY] = FC_V_UNVALIDATED,
 	[FC_VJ_UNJUDGED] = FC_V_UNKNOWN,
 	[FC_VJ_UNLISTED_RUNTIME] = FC_V_UNKNOWN,
 	[FC_VJ_UNREAD] = FC_V_UNKNOWN,
@@ -462,7 +487,9 @@ static enum fc_vjudge_outcome decide_outcome(const struct fc_vjudge_in *in)
 		return FC_VJ_NOT_COVERED;
 	}
 	if (in->coverage == FC_COVER_UNKNOWN)
-		return FC_VJ_NO_BUILDS;
+		return in->rpm == FC_VRPM_NONE && !in->runtime_read
+			       ? FC_VJ_NO_BUILDS_ABSENT
+			       : FC_VJ_NO_BUILDS;
 	if (in->runtime_read && in->runtime_validated)
 		return in->rpm == FC_VRPM_UNVALIDATED ||
 				       in->rpm == FC_VRPM_COMPLIANT
@@ -483,6 +510,9 @@ static enum fc_vjudge_outcome decide_outcome(const struct fc_vjudge_in *in)
 	case FC_VRPM_NONE:
 		return in->runtime_read ? FC_VJ_UNLISTED_RUNTIME
 					: FC_VJ_NOT_INSTALLED;
+	case FC_VRPM_OTHER_ARCH:
+		return in->runtime_read ? FC_VJ_UNLISTED_RUNTIME
+					: FC_VJ_OTHER_ARCH_ONLY;
 	case FC_VRPM_UNJUDGED:
 		return FC_VJ_UNJUDGED;
 	case FC_VRPM_UNAVAIL:
@@ -496,6 +526,10 @@ struct fc_vjudge fc_vjudge_decide(const struct fc_vjudge_in *in)
 	struct fc_vjudge j = { .outcome = decide_outcome(in) };
 	j.verdict = outcome_verdict[j.outcome];
 	j.status = fc_verdict_status(in->strict, j.verdict);
+	/* Only programs of the other architecture (32-bit ones) can load
+	 * it: a warning, a failure where only validated builds may be. */
+	if (j.outcome == FC_VJ_OTHER_ARCH_ONLY && !in->strict)
+		j.status = FC_STATUS_WARN;
 	if (j.verdict != FC_V_VALIDATED)
 		return j;
 	bool by_runtime = j.outcome == FC_VJ_VALIDATED_RUNTIME ||
@@ -505,7 +539,7 @@ struct fc_vjudge fc_vjudge_decide(const struct fc_vjudge_in *in)
 	enum fc_life cert = by_runtime ? in->runtime_cert : in->rpm_cert;
 	j.status = fc_status_worse(j.status,
 				   fc_life_status_for(in->strict, cert));
-	if (j.outcome == FC_VJ_VALIDATED_DISAGREE || in->other_arch)
+	if (j.outcome == FC_VJ_VALIDATED_DISAGREE)
 		j.status = fc_status_worse(j.status, FC_STATUS_WARN);
 	/* Only the version-release is known: not proof of the exact
 	 * certified build a strict site needs. */
@@ -553,7 +587,10 @@ static char *sum_not_covered(const struct judging *j, enum fc_vjudge_outcome o)
 
 static char *sum_no_builds(const struct judging *j, enum fc_vjudge_outcome o)
 {
-	(void)o;
+	if (o == FC_VJ_NO_BUILDS_ABSENT)
+		return fc_asprintf("%s is not installed (the table %s lists no "
+				   "%s builds for %s)",
+				   j->mname, j->t->name, j->mname, j->arch);
 	return fc_asprintf("not judged: the table %s lists no %s builds for %s",
 			   j->t->name, j->mname, j->arch);
 }
@@ -569,20 +606,16 @@ static char *sum_validated(const struct judging *j, enum fc_vjudge_outcome o)
 	const char *what = j->rs.r == FC_VRPM_VALIDATED && j->rs.installed.len
 				   ? j->rs.installed.data
 				   : j->rt.version;
-	_cleanup_free_ char *other = j->rs.other_arch.len
-					     ? fc_asprintf("; not validated: %s",
-							   j->rs.other_arch.data)
-					     : fc_strdup("");
 	if (o == FC_VJ_VALIDATED_PATTERN)
 		fc_finding_fact(j->f, "match_precision",
 				"version-release pattern");
-	return fc_asprintf("validated build %s, %s%s%s%s%s", what, cert,
+	return fc_asprintf("validated build %s, %s%s%s%s", what, cert,
 			   fc_voe_phrase(j->st),
 			   o == FC_VJ_VALIDATED_DISAGREE
 				   ? "; but the installed packages are not "
 				     "that build"
 				   : "",
-			   other, j->tail);
+			   j->tail);
 }
 
 static char *sum_compliant(const struct judging *j, enum fc_vjudge_outcome o)
@@ -667,6 +700,20 @@ static char *sum_not_installed(const struct judging *j,
 			   j->mname, names);
 }
 
+static char *sum_other_arch_only(const struct judging *j,
+				 enum fc_vjudge_outcome o)
+{
+	(void)o;
+	_cleanup_free_ char *names = module_packages(j->mo);
+	fc_finding_remedy(j->f,
+			  "install the validated %s build (see 'fipsctl "
+			  "policy show %s'), or remove %s",
+			  j->arch, j->t->name, j->rs.other_arch.data);
+	return fc_asprintf("unvalidated: %s is installed for another "
+			   "architecture only (no %s package for %s)",
+			   j->mname, names, j->arch);
+}
+
 static char *sum_not_judged(const struct judging *j, enum fc_vjudge_outcome o)
 {
 	validated_list(j->f, j->mo, j->arch);
@@ -694,6 +741,7 @@ static char *(*const summaries[])(const struct judging *j,
 	[FC_VJ_NOT_COVERED_ABSENT] = sum_not_covered,
 	[FC_VJ_NOT_COVERED_UNREAD] = sum_not_covered,
 	[FC_VJ_NO_BUILDS] = sum_no_builds,
+	[FC_VJ_NO_BUILDS_ABSENT] = sum_no_builds,
 	[FC_VJ_VALIDATED_RUNTIME] = sum_validated,
 	[FC_VJ_VALIDATED_DISAGREE] = sum_validated,
 	[FC_VJ_VALIDATED_PACKAGES] = sum_validated,
@@ -703,6 +751,7 @@ static char *(*const summaries[])(const struct judging *j,
 	[FC_VJ_UNVALIDATED_RUNTIME] = sum_unvalidated,
 	[FC_VJ_UNVALIDATED_PACKAGES] = sum_unvalidated,
 	[FC_VJ_NOT_INSTALLED] = sum_not_installed,
+	[FC_VJ_OTHER_ARCH_ONLY] = sum_other_arch_only,
 	[FC_VJ_UNJUDGED] = sum_not_judged,
 	[FC_VJ_UNLISTED_RUNTIME] = sum_not_judged,
 	[FC_VJ_UNREAD] = sum_not_judged,
@@ -733,7 +782,6 @@ static struct fc_vjudge_in judge_input(const struct fc_ctx *ctx,
 		.rpm = j->rs.r,
 		.rpm_by_glob = j->rs.by_glob,
 		.rpm_cert = build_life(j->st, j->rs.build),
-		.other_arch = j->rs.other_arch.len > 0,
 	};
 }
 
@@ -755,7 +803,7 @@ static void judge_module(struct fc_ctx *ctx, enum fc_module m,
 	fc_vfacts_table(f, st);
 	fc_finding_fact(f, "arch", "%s", j.arch);
 	runtime_facts(f, &j.rt);
-	rpm_facts(f, st, &j.rs);
+	rpm_facts(f, st, j.arch, &j.rs);
 	if (j.mo->note)
 		fc_finding_fact(f, "table_note", "%s", j.mo->note);
 	j.tail = not_checked_tail(&j.rt, &j.rs);
@@ -767,7 +815,7 @@ static void judge_module(struct fc_ctx *ctx, enum fc_module m,
 
 	const struct fc_vjudge_in in = judge_input(ctx, &j, cov);
 	const struct fc_vjudge v = fc_vjudge_decide(&in);
-	_cleanup_free_ char *summary = summaries[v.outcome](&j, v.outcome);
+	_cleanup_free_ char *judged = summaries[v.outcome](&j, v.outcome);
 	/* Whether the files on disk are the packaged ones, and whose key
 	 * signed the packages (checks/validated-proof.c). */
 	struct fc_vproof_out proof;
@@ -775,10 +823,13 @@ static void judge_module(struct fc_ctx *ctx, enum fc_module m,
 	enum fc_status status = v.status == FC_STATUS_SKIP
 					? v.status
 					: fc_status_worse(v.status, proof.status);
-	fc_finding_fact(f, "verdict", "%s", fc_verdict_name(v.verdict));
-	fc_finding_status(f, status, "%s%s", summary,
-			  proof.phrase ? proof.phrase : "");
+	_cleanup_free_ char *other = NULL;
+	_cleanup_free_ char *summary = fc_asprintf(
+		"%s%s%s", judged, proof.phrase ? proof.phrase : "",
+		other_arch_phrase(&j.rs, j.arch, &other));
 	free(proof.phrase);
+	fc_finding_fact(f, "verdict", "%s", fc_verdict_name(v.verdict));
+	fc_vstatus(f, status, v.verdict, summary);
 	free(j.tail);
 	free(j.rt.why);
 	free(j.rt.from);

@@ -71,6 +71,12 @@ enum fc_status fc_verdict_status(bool strict, enum fc_verdict v);
 enum fc_status fc_life_status_for(bool strict, enum fc_life l);
 /* The worse of two pass / warn / fail statuses. */
 enum fc_status fc_status_worse(enum fc_status a, enum fc_status b);
+/* Set f's status st (fc_verdict_status() of v, or stricter) and summary:
+ * a skip is "not applicable" for a module that is not installed (nothing
+ * runs that could be unvalidated), "not examined" when it could not be
+ * judged. */
+void fc_vstatus(struct fc_finding *f, enum fc_status st, enum fc_verdict v,
+		const char *summary);
 
 /* Why a finding another check should have produced is not usable: "check
  * ID did not run (deselected)" or "ID: its summary". */
@@ -124,6 +130,7 @@ void fc_vproof(const struct fc_vstate *st, enum fc_module m, const char *arch,
 enum fc_vrpm {
 	FC_VRPM_UNAVAIL,     /* the rpmdb was not read */
 	FC_VRPM_NONE,	     /* no package of the module installed */
+	FC_VRPM_OTHER_ARCH,  /* only another architecture's (i686 multilib) */
 	FC_VRPM_VALIDATED,   /* every package of a validated build */
 	FC_VRPM_COMPLIANT,   /* validated or compliant packages only */
 	FC_VRPM_IN_PROCESS,  /* the packages of a build in process */
@@ -148,7 +155,9 @@ struct fc_vjudge_in {
 	enum fc_vrpm rpm;
 	bool rpm_by_glob;
 	enum fc_life rpm_cert;
-	bool other_arch; /* packages of another arch are installed too */
+	/* Packages of another architecture (i686 multilib on x86_64) are
+	 * not an input: they are reported as installed and not validated,
+	 * and leave the host architecture's verdict as it is. */
 };
 
 /* One outcome per summary the finding can have. */
@@ -157,8 +166,9 @@ enum fc_vjudge_outcome {
 	FC_VJ_NOT_COVERED,
 	FC_VJ_NOT_COVERED_ABSENT, /* ... and the module is not installed */
 	FC_VJ_NOT_COVERED_UNREAD, /* ... and whether it is is not known */
-	/* The table lists nothing at all for the arch. */
+	/* The table lists nothing at all for the arch, ... */
 	FC_VJ_NO_BUILDS,
+	FC_VJ_NO_BUILDS_ABSENT, /* ... and the module is not installed */
 	/* The running module is a validated build, ... */
 	FC_VJ_VALIDATED_RUNTIME,
 	FC_VJ_VALIDATED_DISAGREE, /* ... the packages are not that build */
@@ -174,6 +184,9 @@ enum fc_vjudge_outcome {
 	FC_VJ_UNVALIDATED_PACKAGES,
 	/* No package of the module and no running module. */
 	FC_VJ_NOT_INSTALLED,
+	/* No package of the host's architecture, another's (i686 multilib on
+	 * x86_64) only, and no running module: installed, not validated. */
+	FC_VJ_OTHER_ARCH_ONLY,
 	/* Not judged: the table names no packages and there is no runtime
 	 * identifier; a running module it does not list and no package;
 	 * neither side could be read. */

@@ -82,6 +82,18 @@ enum fc_status fc_status_worse(enum fc_status a, enum fc_status b)
 	return rank[b] > rank[a] ? b : a;
 }
 
+void fc_vstatus(struct fc_finding *f, enum fc_status st, enum fc_verdict v,
+		const char *summary)
+{
+	if (st == FC_STATUS_SKIP)
+		fc_finding_skip(f,
+				v == FC_V_NOT_INSTALLED ? FC_SKIP_NOT_APPLICABLE
+							: FC_SKIP_NOT_EXAMINED,
+				"%s", summary);
+	else
+		fc_finding_status(f, st, "%s", summary);
+}
+
 /* --- what is known after the probes ------------------------------------ */
 
 static void vstate_free(void *p)

@@ -221,6 +221,10 @@ static int emit(const struct fc_kat_set *s, const bool *keep, FILE *out)
 			{ "out_len", v->out_len },     { "key_bits", v->key_bits },
 			{ "salt_len", v->salt_len },   { "n_fields", v->n_fields },
 		};
+		if (v->edge_case) {
+			fprintf(out, ", .edge_case = ");
+			c_string(out, v->edge_case);
+		}
 		fprintf(out, ",\n\t ");
 		for (size_t j = 0; j < FC_ARRAY_SIZE(m); j++)
 			if (m[j].value)

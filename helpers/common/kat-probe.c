@@ -52,17 +52,22 @@ struct fc_finding *fc_kat_probe_run(struct fc_probe_ctx *ctx,
 	fc_kat_run(ops, a, v, n, &o, &t);
 	unsigned failed = fc_kat_report(ctx->report, check_id, module, &t, &o);
 
-	unsigned passed = 0, skipped = 0;
+	unsigned passed = 0, skipped = 0, warned = 0;
 	size_t ran = 0;
 	for (size_t i = 0; i < t.n; i++) {
 		passed += t.cells[i].passed;
 		skipped += t.cells[i].skipped;
-		ran += t.cells[i].passed + t.cells[i].failed > 0;
+		warned += t.cells[i].warned;
+		ran += t.cells[i].passed + t.cells[i].failed +
+			       t.cells[i].warned >
+		       0;
 	}
 	fc_finding_fact(f, "module", "%s", module);
 	fc_finding_fact(f, "vectors_passed", "%u", passed);
 	fc_finding_fact(f, "vectors_failed", "%u", failed);
 	fc_finding_fact(f, "vectors_skipped", "%u", skipped);
+	if (warned)
+		fc_finding_fact(f, "edge_cases_rejected", "%u", warned);
 	fc_finding_fact(f, "algorithms_run", "%zu", ran);
 	fc_finding_fact(f, "algorithms_not_offered", "%zu", t.n - ran);
 	fc_finding_fact(f, "compiled_vectors", "%zu", fc_kat_table_len);
@@ -76,15 +81,27 @@ struct fc_finding *fc_kat_probe_run(struct fc_probe_ctx *ctx,
 		fc_finding_remedy(f, "see the failing algorithms below; a module "
 				     "that computes a known answer wrongly must "
 				     "not be used");
+	} else if (passed && warned) {
+		/* Rejected valid edge cases only (src/kat/kat-verdict.c). */
+		fc_finding_status(f, FC_STATUS_WARN,
+				  "%s: %u known-answer vectors passed in %zu "
+				  "algorithms, %u valid edge case%s rejected, %u "
+				  "skipped (%.1f ms)",
+				  module, passed, ran, warned,
+				  warned == 1 ? "" : "s", skipped, t.run_ms);
 	} else if (passed) {
 		fc_finding_status(f, FC_STATUS_PASS,
 				  "%s: %u known-answer vectors passed in %zu "
 				  "algorithms, %u skipped (%.1f ms)",
 				  module, passed, ran, skipped, t.run_ms);
 	} else {
-		fc_finding_status(f, FC_STATUS_SKIP,
-				  "%s: no known-answer vector could run%s", module,
-				  o.algorithms ? " for the selected algorithms" : "");
+		/* With --algorithm the user chose what runs: nothing of it
+		 * applies to this module.  Without, nothing ran at all. */
+		fc_finding_skip(f,
+				o.algorithms ? FC_SKIP_NOT_APPLICABLE
+					     : FC_SKIP_NOT_EXAMINED,
+				"%s: no known-answer vector could run%s", module,
+				o.algorithms ? " for the selected algorithms" : "");
 	}
 	free(v);
 	fc_kat_tally_free(&t);

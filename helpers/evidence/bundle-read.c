@@ -128,27 +128,117 @@ static void read_entries(struct archive *a, struct ev_members *m,
 	}
 }
 
+/*
+ * A tar archive ends with two zero blocks, padded with zeros to its
+ * record size (10240 bytes for tar and libarchive).  libarchive's tar
+ * reader stops at the end blocks and its gzip and zstd filters read the
+ * members or frames that follow as more of the same stream, so data
+ * appended to a bundle (bytes after the end blocks, another gzip member
+ * or zstd frame) would be ignored: a signed bundle would still verify.
+ * Anything after the end blocks but the zero padding of the last record
+ * is damage.
+ */
+#define EV_TAR_RECORD 10240
+
+/* Read the whole decompressed stream of raw (opened with the raw format)
+ * and say where data that is not zero padding starts after offset end
+ * (*compressed: the offset is in the file, not the uncompressed stream). */
+static bool trailer_clean(struct archive *raw, la_int64_t end,
+			  la_int64_t file_size, la_int64_t *bad_at,
+			  const char **what, bool *compressed)
+{
+	struct archive_entry *e;
+	if (archive_read_next_header(raw, &e) != ARCHIVE_OK) {
+		*bad_at = end;
+		*what = archive_error_string(raw);
+		return false;
+	}
+	la_int64_t pos = 0;
+	char chunk[65536];
+	for (;;) {
+		la_ssize_t n = archive_read_data(raw, chunk, sizeof(chunk));
+		if (n == 0)
+			break;
+		if (n < 0) {
+			*bad_at = pos;
+			*what = archive_error_string(raw);
+			return false;
+		}
+		for (la_ssize_t i = 0; i < n; i++) {
+			la_int64_t at = pos + i;
+			if (at < end)
+				continue;
+			/* Past the end blocks: zeros only, and only to the
+			 * end of the record the end blocks are in. */
+			if (chunk[i] != 0 ||
+			    at >= (end + EV_TAR_RECORD - 1) / EV_TAR_RECORD *
+					  EV_TAR_RECORD) {
+				*bad_at = at;
+				*what = NULL;
+				return false;
+			}
+		}
+		pos += n;
+	}
+	/* The compressed file: its gzip members or zstd frames must use
+	 * every byte of it (the filters stop, silently, at bytes that do not
+	 * start another member or frame). */
+	int nf = archive_filter_count(raw);
+	la_int64_t used = archive_filter_bytes(raw, nf - 1);
+	if (nf > 1 && used != file_size) {
+		*bad_at = used;
+		*what = "data after the last compressed member";
+		*compressed = true;
+		return false;
+	}
+	return true;
+}
+
 static void finish_read(struct archive *a, struct ev_members *m,
-			struct ev_verification *v)
+			struct ev_verification *v, struct archive *raw,
+			la_int64_t file_size)
 {
 	read_entries(a, m, v);
 	if (!v->compression)
 		v->compression = fc_strdup(archive_filter_count(a) > 1
 						   ? archive_filter_name(a, 0)
 						   : "none");
+	/* Where the tar reader stopped in the decompressed stream: after the
+	 * end blocks, when it reached them. */
+	la_int64_t end = archive_filter_bytes(a, 0);
 	if (archive_read_close(a) != ARCHIVE_OK)
 		set_damage(v, m, why(a));
 	archive_read_free(a);
+	la_int64_t bad_at = 0;
+	const char *what = NULL;
+	bool compressed = false;
+	if (!v->damage && !trailer_clean(raw, end, file_size, &bad_at, &what,
+					 &compressed)) {
+		_cleanup_free_ char *msg =
+			what ? fc_asprintf("%s at byte %lld of the %s", what,
+					   (long long)bad_at,
+					   compressed ? "file"
+						      : "uncompressed archive")
+			     : fc_asprintf("data after the end of the tar "
+					   "archive, at byte %lld of the "
+					   "uncompressed archive (%s)",
+					   (long long)bad_at, v->compression);
+		set_damage(v, m, msg);
+	}
 }
 
-static struct archive *new_reader(void)
+/* A bundle is tar, compressed with gzip or zstd (or not at all); anything
+ * else is not one of ours.  raw: the same stream as one raw entry, for
+ * what follows the archive. */
+static struct archive *new_reader(bool raw)
 {
 	struct archive *a = archive_read_new();
 	if (!a)
 		fc_oom();
-	/* A bundle is tar, compressed with gzip or zstd (or not at all);
-	 * anything else is not one of ours. */
-	archive_read_support_format_tar(a);
+	if (raw)
+		archive_read_support_format_raw(a);
+	else
+		archive_read_support_format_tar(a);
 	archive_read_support_filter_gzip(a);
 	archive_read_support_filter_zstd(a);
 	archive_read_support_filter_none(a);
@@ -172,7 +262,7 @@ int ev_bundle_read_file(const char *path, struct ev_members *m,
 		*err = fc_asprintf("%s: not a regular file", path);
 		return -EINVAL;
 	}
-	struct archive *a = new_reader();
+	struct archive *a = new_reader(false);
 	if (archive_read_open_fd(a, fd, 65536) != ARCHIVE_OK) {
 		set_damage(v, m, why(a));
 		v->compression = fc_strdup("unknown");
@@ -180,7 +270,29 @@ int ev_bundle_read_file(const char *path, struct ev_members *m,
 		close(fd);
 		return 0;
 	}
-	finish_read(a, m, v);
+	/* The second reader reads the same file from its start on its own
+	 * descriptor (a reopen by path could meet another file). */
+	char self[64];
+	snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
+	int fd2 = open(self, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	struct archive *raw = new_reader(true);
+	struct stat st2;
+	if (fd2 < 0 || fstat(fd2, &st2) < 0 || st2.st_ino != st.st_ino ||
+	    st2.st_dev != st.st_dev ||
+	    archive_read_open_fd(raw, fd2, 65536) != ARCHIVE_OK) {
+		int e = fd2 < 0 ? errno : EIO;
+		archive_read_free(a);
+		archive_read_free(raw);
+		if (fd2 >= 0)
+			close(fd2);
+		close(fd);
+		*err = fc_asprintf("%s: cannot read it a second time: %s",
+				   path, strerror(e));
+		return -e;
+	}
+	finish_read(a, m, v, raw, st.st_size);
+	archive_read_free(raw);
+	close(fd2);
 	close(fd);
 	return 0;
 }
@@ -190,14 +302,21 @@ int ev_bundle_read_memory(const void *buf, size_t len, struct ev_members *m,
 {
 	*m = (struct ev_members){ 0 };
 	*v = (struct ev_verification){ 0 };
-	struct archive *a = new_reader();
+	struct archive *a = new_reader(false);
 	if (archive_read_open_memory(a, buf, len) != ARCHIVE_OK) {
 		set_damage(v, m, why(a));
 		v->compression = fc_strdup("unknown");
 		archive_read_free(a);
 		return 0;
 	}
-	finish_read(a, m, v);
+	struct archive *raw = new_reader(true);
+	if (archive_read_open_memory(raw, buf, len) != ARCHIVE_OK) {
+		set_damage(v, m, why(raw));
+		archive_read_free(a);
+	} else {
+		finish_read(a, m, v, raw, (la_int64_t)len);
+	}
+	archive_read_free(raw);
 	return 0;
 }
 

@@ -274,10 +274,10 @@ static void probe_database(struct nss_probe *np, struct nssdb_target *t,
 		fc_finding_fact(f, "path", "%s", t->dir);
 		fc_finding_fact(f, "error", "%s", strerror(-r));
 		if (is_system && r == -ENOENT)
-			fc_finding_status(f, FC_STATUS_SKIP,
-					  "no system NSS database: %s does not "
-					  "exist (Debian ships none)",
-					  t->dir);
+			fc_finding_skip(f, FC_SKIP_NOT_APPLICABLE,
+					"no system NSS database: %s does not "
+					"exist (Debian ships none)",
+					t->dir);
 		else if (r == -ENOENT)
 			fc_finding_status(f, FC_STATUS_ERROR,
 					  "NSS database %s does not exist",

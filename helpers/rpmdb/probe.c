@@ -14,11 +14,21 @@
  * Unlike the library probes this one reads files, not the running
  * system, so it runs under --root (fc_probe_info.reads_root) with the
  * rpmdb at <root>/var/lib/rpm, the sqlite database EL9 uses.
+ *
+ * librpm opens the database files itself, and sqlite follows a symlinked
+ * rpmdb.sqlite wherever it points and creates -wal/-shm files beside it
+ * (or fails on a read-only tree).  So librpm never sees the audited tree:
+ * the database files are copied, through the sysroot layer (symlinks
+ * resolved inside the root), into a private directory that librpm opens
+ * and that is removed afterwards.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <rpm/header.h>
 #include <rpm/rpmdb.h>
@@ -72,6 +82,7 @@ struct rpmdb_run {
 	struct fc_finding *f;
 	struct fc_root *root;
 	rpmts ts;
+	char *copy_dir; /* the private copy of the database librpm opens */
 	struct fc_policy **tables;
 	size_t n_tables;
 	const struct fc_policy *chosen;
@@ -254,8 +265,7 @@ static int load_tables(struct rpmdb_run *run)
 	return 0;
 }
 
-/* The rpmdb inside the root; symlinks resolve inside the root, so rpm,
- * which opens <root><dbpath> itself, never leaves the tree. */
+/* The rpmdb inside the root; symlinks resolve inside the root. */
 static int find_rpmdb(struct rpmdb_run *run, char **dbpath)
 {
 	int r = fc_root_resolve(run->root, RPMDB_PATH, true, dbpath);
@@ -291,9 +301,117 @@ static int find_rpmdb(struct rpmdb_run *run, char **dbpath)
 	return r;
 }
 
-static int open_rpmdb(struct rpmdb_run *run, const char *root_dir,
-		      const char *dbpath)
+/* The files of the backends EL8/EL9's librpm reads: sqlite (with a WAL
+ * a live system may hold), Berkeley DB, ndb. */
+static const char *const rpmdb_files[] = {
+	"rpmdb.sqlite", "rpmdb.sqlite-wal", "Packages", "Packages.db",
+	"Index.db",
+};
+
+static int copy_file(const struct fc_root *root, const char *from, int dirfd,
+		     const char *name)
 {
+	int in = fc_root_open(root, from, O_RDONLY | O_NOCTTY | O_NONBLOCK);
+	if (in < 0)
+		return in;
+	struct stat st;
+	int e = fstat(in, &st) < 0 ? -errno : 0;
+	if (e == 0 && !S_ISREG(st.st_mode))
+		e = -EINVAL;
+	if (e < 0) {
+		close(in);
+		return e;
+	}
+	int out = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+			 0600);
+	if (out < 0) {
+		e = -errno;
+		close(in);
+		return e;
+	}
+	int r = 0;
+	char buf[65536];
+	for (;;) {
+		ssize_t n = read(in, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			r = -errno;
+			break;
+		}
+		if (n == 0)
+			break;
+		r = fc_write_all(out, buf, (size_t)n);
+		if (r < 0)
+			break;
+	}
+	close(in);
+	if (close(out) < 0 && r == 0)
+		r = -errno;
+	return r;
+}
+
+/* Remove the private copy and whatever librpm and sqlite put in it. */
+static void remove_copy(char *dir)
+{
+	if (!dir)
+		return;
+	DIR *d = opendir(dir);
+	if (d) {
+		struct dirent *e;
+		while ((e = readdir(d)) != NULL)
+			if (!fc_streq(e->d_name, ".") &&
+			    !fc_streq(e->d_name, ".."))
+				(void)unlinkat(dirfd(d), e->d_name, 0);
+		closedir(d);
+	}
+	(void)rmdir(dir);
+	free(dir);
+}
+
+/* Copy the database files of dbpath (inside the root) into a new private
+ * directory, *out. */
+static int copy_rpmdb(struct rpmdb_run *run, const char *dbpath, char **out)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir = fc_asprintf("%s/fipsctl-rpmdb.XXXXXX",
+				tmp && *tmp == '/' ? tmp : "/tmp");
+	if (!mkdtemp(dir)) {
+		int e = errno;
+		fc_finding_status(run->f, FC_STATUS_ERROR,
+				  "cannot make a private copy of the rpm "
+				  "database: %s: %s", dir, strerror(e));
+		free(dir);
+		return -e;
+	}
+	*out = dir;
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0) {
+		int e = errno;
+		fc_finding_status(run->f, FC_STATUS_ERROR,
+				  "cannot open %s: %s", dir, strerror(e));
+		return -e;
+	}
+	int r = 0;
+	for (size_t i = 0; i < FC_ARRAY_SIZE(rpmdb_files) && r >= 0; i++) {
+		_cleanup_free_ char *from =
+			fc_asprintf("%s/%s", dbpath, rpmdb_files[i]);
+		r = copy_file(run->root, from, dfd, rpmdb_files[i]);
+		if (r == -ENOENT)
+			r = 0;
+		else if (r < 0)
+			fc_finding_status(run->f, FC_STATUS_ERROR,
+					  "cannot read %s: %s", from,
+					  strerror(-r));
+	}
+	close(dfd);
+	return r;
+}
+
+static int open_rpmdb(struct rpmdb_run *run, const char *dbpath)
+{
+	if (copy_rpmdb(run, dbpath, &run->copy_dir) < 0)
+		return -EIO;
 	rpmlogSetCallback(rpmlog_keep, NULL);
 	if (rpmReadConfigFiles(NULL, NULL) != 0) {
 		fc_finding_status(run->f, FC_STATUS_ERROR,
@@ -303,9 +421,9 @@ static int open_rpmdb(struct rpmdb_run *run, const char *root_dir,
 	}
 	/* Debian's rpm keeps its own database in ~/.rpmdb; the audited
 	 * system's is at /var/lib/rpm (EL9's %_dbpath). */
-	rpmPushMacro(NULL, "_dbpath", NULL, dbpath, RMIL_CMDLINE);
+	rpmPushMacro(NULL, "_dbpath", NULL, run->copy_dir, RMIL_CMDLINE);
 	run->ts = rpmtsCreate();
-	if (rpmtsSetRootDir(run->ts, root_dir) != 0 ||
+	if (rpmtsSetRootDir(run->ts, "/") != 0 ||
 	    rpmtsOpenDB(run->ts, O_RDONLY) != 0) {
 		fc_finding_status(run->f, FC_STATUS_ERROR,
 				  "librpm cannot open the rpm database: %s",
@@ -373,7 +491,7 @@ static int probe_rpmdb(struct fc_probe_ctx *ctx)
 		goto out;
 	}
 	if (find_rpmdb(&run, &dbpath) < 0 || load_tables(&run) < 0 ||
-	    open_rpmdb(&run, root_dir, dbpath) < 0)
+	    open_rpmdb(&run, dbpath) < 0)
 		goto out;
 	long pick = fc_policy_choose(run.tables, run.n_tables, name_installed,
 				     &run, &why);
@@ -398,6 +516,7 @@ out:
 	free(run.tables);
 	if (run.ts)
 		rpmtsFree(run.ts);
+	remove_copy(run.copy_dir);
 	fc_root_free(run.root);
 	rpmFreeMacros(NULL);
 	rpmFreeRpmrc();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "base/utf8.h"
 
+#include <string.h>
+
 #include "base/util.h"
 
 /* Length of the well-formed sequence at p (RFC 3629), 0 when it is not
@@ -64,4 +66,54 @@ char *fc_utf8_clean(const char *s, bool xml)
 		p += n;
 	}
 	return fc_buf_steal(&b);
+}
+
+/* Characters a terminal acts on rather than shows: C0 and C1 controls
+ * (ESC starts the sequences that move the cursor, recolour, retitle;
+ * U+009B is a one-character CSI), DEL, and the Unicode bidirectional
+ * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and
+ * marks (U+200E, U+200F, U+061C) that reorder what follows them. */
+static bool term_acts_on(unsigned c)
+{
+	return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x61c ||
+	       c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
+char *fc_term_safe(const char *s, size_t maxlen)
+{
+	struct fc_buf b = { 0 };
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	const unsigned char *start = p;
+	while (*p) {
+		if ((size_t)(p - start) >= maxlen) {
+			fc_buf_adds(&b, "...");
+			break;
+		}
+		unsigned cp = 0;
+		size_t n = utf8_seq(p, &cp);
+		if (n == 0) {
+			fc_buf_addf(&b, "\\x%02X", *p);
+			p++;
+		} else if (term_acts_on(cp)) {
+			if (cp < 0x80)
+				fc_buf_addf(&b, "\\x%02X", cp);
+			else
+				fc_buf_addf(&b, "\\u%04X", cp);
+			p += n;
+		} else {
+			fc_buf_add(&b, p, n);
+			p += n;
+		}
+	}
+	if (!b.data)
+		return fc_strdup("");
+	return fc_buf_steal(&b);
+}
+
+bool fc_csv_needs_guard(const char *s)
+{
+	/* OWASP "CSV Injection": a spreadsheet reads a cell that starts
+	 * with one of these as a formula. */
+	return s && *s && strchr("=+-@\t\r", *s) != NULL;
 }

@@ -19,4 +19,18 @@
  */
 char *fc_utf8_clean(const char *s, bool xml);
 
+/*
+ * s for a terminal, the one escaping every text output uses for strings
+ * from the audited system, a bundle or a table: bytes that are not
+ * well-formed UTF-8 become "\xHH", C0/C1 controls and DEL "\xHH" or
+ * "\uHHHH", the bidirectional overrides, isolates and marks "\uHHHH";
+ * everything else is kept.  At most maxlen bytes of s are used, then
+ * "...".  NULL gives "".
+ */
+char *fc_term_safe(const char *s, size_t maxlen);
+
+/* Does a CSV cell with this text need a leading "'" so a spreadsheet
+ * shows it instead of running it (it starts with = + - @ tab or CR)? */
+bool fc_csv_needs_guard(const char *s);
+
 #endif

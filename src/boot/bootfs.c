@@ -261,6 +261,7 @@ void fc_bootfs_clear(struct fc_bootfs *b)
 	free(b->majmin);
 	free(b->uuid);
 	free(b->label);
+	free(b->partuuid);
 	free(b->uuid_via);
 	free(b->unknown_reason);
 	memset(b, 0, sizeof(*b));
@@ -274,9 +275,31 @@ static void identify(const struct fc_root *root, const struct fc_mount *m,
 	b->mount_point = fc_strdup(m->mount_point);
 	b->source = fc_strdup(m->source);
 	b->fstype = fc_strdup(m->fstype);
-	b->majmin = fc_asprintf("%u:%u", m->major, m->minor);
+	b->majmin = m->no_devno ? fc_strdup("unknown")
+				: fc_asprintf("%u:%u", m->major, m->minor);
+	b->from_fstab = m->no_devno;
 	struct fs_ref ref = ref_of(b);
 	struct fc_buf reasons = { 0 };
+
+	/* An fstab entry names its filesystem by a tag, as findmnt --fstab
+	 * shows it: that is what boot= is compared with. */
+	if (m->no_devno) {
+		const char *v = NULL;
+		if ((v = fc_startswith(m->source, "UUID=") ? m->source + 5
+							   : NULL) &&
+		    *v) {
+			b->uuid = fc_strdup(v);
+			for (char *p = b->uuid; *p; p++)
+				*p = (char)tolower((unsigned char)*p);
+			b->uuid_via = fc_strdup("/etc/fstab");
+			return;
+		}
+		if (fc_startswith(m->source, "LABEL=") && m->source[6])
+			b->label = fc_strdup(m->source + 6);
+		else if (fc_startswith(m->source, "PARTUUID=") &&
+			 m->source[9])
+			b->partuuid = fc_strdup(m->source + 9);
+	}
 
 	struct probe_result pr = { 0 };
 	_cleanup_free_ char *why = NULL;
@@ -360,9 +383,13 @@ int fc_bootfs_find(const struct fc_mounts *m, struct fc_bootfs *b, char **why)
 		return -EBADMSG;
 	}
 	identify(m->root, mb, b);
-	/* A bind mount of a directory of / is not a filesystem of its own. */
-	b->separate = mb != mr &&
-		      (mb->major != mr->major || mb->minor != mr->minor);
+	/* A bind mount of a directory of / is not a filesystem of its own;
+	 * fstab entries have no device numbers, only their sources. */
+	if (mb->no_devno || mr->no_devno)
+		b->separate = mb != mr && !fc_streq(mb->source, mr->source);
+	else
+		b->separate = mb != mr && (mb->major != mr->major ||
+					   mb->minor != mr->minor);
 	return 0;
 }
 
@@ -494,6 +521,13 @@ static enum match target_names(const struct fc_root *root,
 	if (t->tag == TAG_LABEL && fc_streq(fs->uuid_via, "libblkid"))
 		/* libblkid read the superblock: no label means none. */
 		return fc_streq(fs->label, t->val) ? MATCH_YES : MATCH_NO;
+	/* fstab's own tag for the filesystem: the same tag is the same
+	 * filesystem, another value of it another one. */
+	if (t->tag == TAG_LABEL && fs->from_fstab && fs->label)
+		return fc_streq(fs->label, t->val) ? MATCH_YES : MATCH_NO;
+	if (t->tag == TAG_PARTUUID && fs->partuuid)
+		return strcasecmp(fs->partuuid, t->val) == 0 ? MATCH_YES
+							     : MATCH_NO;
 	if (!t->exists) {
 		/* The live host's /dev is complete: a missing node names
 		 * nothing.  A fixture's or image's /dev may be partial. */

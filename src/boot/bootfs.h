@@ -2,7 +2,9 @@
 /*
  * Which filesystem holds /boot, and what the boot= argument must say
  * (used again by pin-kernel).  /boot is looked up in the
- * root's /proc/self/mountinfo (longest mount point prefix); its UUID comes
+ * root's /proc/self/mountinfo (longest mount point prefix), or in an
+ * offline image's /etc/fstab given as a mount table (src/parse/fstab.h:
+ * the tag it is mounted by is its identity); its UUID comes
  * from libblkid, else the root's /dev/disk/by-uuid links, else (live host,
  * ext4) the EXT4_IOC_GETFSUUID ioctl; otherwise it is unknown, with the
  * reason.
@@ -24,8 +26,11 @@ struct fc_bootfs {
 	char *fstype;         /* "xfs", "ext4", ... */
 	char *majmin;         /* "253:1" */
 	char *uuid;           /* NULL when unknown */
-	char *label;          /* from libblkid; NULL when none or unknown */
-	char *uuid_via;       /* "libblkid", "/dev/disk/by-uuid", "ext4 ioctl" */
+	char *label;          /* from libblkid or fstab; NULL when unknown */
+	char *partuuid;       /* from fstab's PARTUUID=; NULL when unknown */
+	bool from_fstab;      /* an /etc/fstab entry (no mount table) */
+	char *uuid_via;       /* "libblkid", "/dev/disk/by-uuid", "ext4 ioctl",
+			       * "/etc/fstab" */
 	char *unknown_reason; /* why uuid is NULL */
 };
 

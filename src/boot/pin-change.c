@@ -63,7 +63,8 @@ void fc_pin_verify_grubby(const struct fc_pin_run *p, struct fc_buf *bad)
 		bool ours = !e->id;
 		for (size_t k = 0; k < p->conf.dir.n && !ours; k++)
 			ours = fc_streq(p->conf.dir.entries[k]->id, e->id) &&
-			       fc_bls_entry_boots(p->conf.dir.entries[k],
+			       fc_boot_conf_boots(&p->conf,
+						  p->conf.dir.entries[k],
 						  p->release);
 		if (!ours) {
 			_cleanup_free_ char *id = fc_printable(e->id, 200);
@@ -88,12 +89,13 @@ void fc_pin_verify_grubby(const struct fc_pin_run *p, struct fc_buf *bad)
 	fc_grubby_info_free(&info);
 }
 
-/* What GRUB will read, by fipsctl's own parsers. */
+/* What GRUB will read, by fipsctl's own parsers and its model of GRUB:
+ * the arguments the kernel receives, not the options line as written. */
 static void verify_files(const struct fc_pin_run *p, struct fc_buf *bad)
 {
 	struct fc_boot_conf c;
 	_cleanup_free_ char *why = NULL;
-	if (fc_boot_conf_load(p->root, &c, &why) < 0) {
+	if (fc_boot_conf_load(p->root, p->bootfs, &c, &why) < 0) {
 		problem(bad, "%s", why);
 		return;
 	}
@@ -105,35 +107,41 @@ static void verify_files(const struct fc_pin_run *p, struct fc_buf *bad)
 		_cleanup_free_ char *def = fc_printable(c.def ? c.def->id
 							      : "(none)",
 							200);
+		const char *dwhy = fc_boot_conf_default_why(&c);
 		problem(bad,
 			"GRUB's default is %s (%s; saved_entry=%s%s%s), "
 			"not the entry of %s named by saved_entry",
 			def, fc_bls_default_via_name(c.via), saved,
-			c.env_why ? "; " : "", c.env_why ? c.env_why : "",
-			p->kernel_path);
+			*dwhy ? "; " : "", dwhy, p->kernel_path);
 	}
 	size_t n = 0;
 	for (size_t i = 0; i < c.dir.n; i++) {
 		const struct fc_bls_entry *e = c.dir.entries[i];
-		if (!fc_bls_entry_boots(e, p->release))
+		if (!fc_boot_conf_boots(&c, e, p->release))
 			continue;
 		n++;
-		struct fc_bls_options o;
-		fc_boot_conf_options(&c, e, &o);
+		const struct fc_grub_boot *b = fc_boot_conf_boot(&c, e);
+		if (b->n_unknowns) {
+			_cleanup_free_ char *u = fc_strv_join(
+				b->unknowns, b->n_unknowns, "; ");
+			problem(bad, "%s: cannot tell what the kernel receives: "
+				     "%s",
+				e->path, u);
+			continue;
+		}
 		struct fc_arg_plan ap;
-		fc_arg_plan_make(o.text, p->wanted_boot, &ap);
+		fc_arg_plan_make(b->cmdline, p->wanted_boot, &ap);
 		if (!fc_arg_plan_empty(&ap)) {
-			_cleanup_free_ char *shown = fc_printable(o.text, 300);
+			_cleanup_free_ char *shown = fc_printable(b->cmdline, 300);
 			problem(bad,
-				"%s has options \"%s\", not fips=1 with "
-				"the right boot=",
+				"the kernel of %s receives \"%s\", not fips=1 "
+				"with the right boot=",
 				e->path, shown);
 		}
 		fc_arg_plan_free(&ap);
-		fc_bls_options_free(&o);
 	}
 	if (!n)
-		problem(bad, "no entry in %s boots %s any more", FC_BLS_DIR,
+		problem(bad, "no entry in %s boots %s any more", c.bls_dir,
 			p->kernel_path);
 	fc_boot_conf_free(&c);
 	_cleanup_free_ char *ud = NULL;
@@ -221,7 +229,8 @@ static bool expected_change(const struct fc_pin_run *p, const char *path)
 		return true;
 	for (size_t i = 0; i < p->conf.dir.n; i++)
 		if (fc_streq(p->conf.dir.entries[i]->path, path))
-			return fc_bls_entry_boots(p->conf.dir.entries[i],
+			return fc_boot_conf_boots(&p->conf,
+						  p->conf.dir.entries[i],
 						  p->release);
 	return false;
 }

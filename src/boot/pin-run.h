@@ -27,6 +27,7 @@ struct fc_pin_run {
 	const char *arch;
 	char *release; /* the kernel to pin */
 	char *evr;     /* its EVR (the kernel-core package's) */
+	const struct fc_bootfs *bootfs; /* /boot's filesystem, or NULL */
 	struct fc_boot_conf conf;
 	const struct fc_bls_entry *entry; /* the first entry booting it */
 	char *wanted_boot; /* "UUID=...", or NULL: /boot is on / */

@@ -186,7 +186,7 @@ int fc_render_report(const struct fc_global *g, const struct fc_report *r)
 		fc_err("writing the report: %s", strerror(-e));
 		return e;
 	}
-	return fc_report_worst(r) >= FC_STATUS_FAIL ? 1 : 0;
+	return fc_outcome_result(fc_report_verdict(r));
 }
 
 int fc_check_collect(struct fc_root *root, const struct fc_check_opts *opts,

@@ -15,6 +15,7 @@
 #include <json-c/json.h>
 
 #include "base/strv.h"
+#include "base/utf8.h"
 #include "engine/check.h"
 #include "cli/cmd.h"
 #include "evidence/export.h"
@@ -379,10 +380,12 @@ static void print_members(struct json_object *v)
 	for (size_t i = 0; i < json_object_array_length(arr); i++) {
 		struct json_object *m = json_object_array_get_idx(arr, i);
 		const char *st = fc_json_str(m, "state"), *sha = fc_json_str(m, "sha256");
-		_cleanup_free_ char *name = fc_printable(fc_json_str(m, "name") ? fc_json_str(m, "name") : "", 1024);
+		_cleanup_free_ char *name = fc_term_safe(fc_json_str(m, "name"), 1024);
+		/* MANIFEST's text is the bundle's: shown escaped. */
+		_cleanup_free_ char *listed = fc_term_safe(fc_json_str(m, "listed"), 256);
 		if (fc_streq(st, "mismatch"))
 			printf("  MISMATCH  %-*s  sha256 %s, MANIFEST says %s\n",
-			       (int)w, name, sha, fc_json_str(m, "listed"));
+			       (int)w, name, sha, listed);
 		else if (fc_streq(st, "missing"))
 			printf("  MISSING   %-*s  listed in MANIFEST, not in the "
 			       "bundle\n",
@@ -402,6 +405,7 @@ static void print_signature(struct json_object *v, const char *key)
 	struct json_object *sig = NULL;
 	json_object_object_get_ex(v, "signature", &sig);
 	const char *st = fc_json_str(sig, "state");
+	_cleanup_free_ char *problem = fc_term_safe(fc_json_str(sig, "problem"), 4096);
 	if (fc_streq(st, "ok"))
 		printf("signature: ok, %s, key sha256:%s, %s\n",
 		       fc_json_str(sig, "algorithm"), fc_json_str(sig, "key_sha256"),
@@ -411,7 +415,7 @@ static void print_signature(struct json_object *v, const char *key)
 	else if (fc_streq(st, "absent"))
 		printf("signature: none (the bundle is not signed)\n");
 	else
-		printf("signature: FAILED, %s\n", fc_json_str(sig, "problem"));
+		printf("signature: FAILED, %s\n", problem);
 }
 
 static int verify_verify(struct ev_args *a)
@@ -487,7 +491,7 @@ static int verb_verify(struct ev_args *a)
 			json_object_object_add(
 				rj, "verdict",
 				json_object_new_string(
-					fc_status_name(fc_report_worst(rep))));
+					fc_outcome_name(fc_report_verdict(rep))));
 		}
 		json_object_object_del(v, "report");
 		json_object_object_add(v, "report", rj);
@@ -500,20 +504,25 @@ static int verb_verify(struct ev_args *a)
 			v, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
 				   JSON_C_TO_STRING_NOSLASHESCAPE));
 	} else {
-		_cleanup_free_ char *shown = fc_printable(a->paths[0], 4096);
+		/* Everything below but fipsctl's own words comes from the
+		 * bundle (or its name): shown through fc_term_safe. */
+		_cleanup_free_ char *shown = fc_term_safe(a->paths[0], 4096);
 		printf("bundle: %s (%s)\n", shown,
 		       fc_json_str(v, "compression") ? fc_json_str(v, "compression") : "?");
 		print_members(v);
 		print_signature(v, a->key);
-		if (parsed)
+		if (parsed) {
+			_cleanup_free_ char *ver = fc_term_safe(rep->fipsctl_version, 256);
+			_cleanup_free_ char *host = fc_term_safe(rep->host.hostname ? rep->host.hostname : "?", 256);
+			_cleanup_free_ char *tm = fc_term_safe(rep->host.time_utc, 256);
 			printf("report: ok, fipsctl %s report on %s at %s, %zu "
 			       "findings, verdict %s\n",
-			       rep->fipsctl_version,
-			       rep->host.hostname ? rep->host.hostname : "?",
-			       rep->host.time_utc, rep->n_findings,
-			       fc_status_name(fc_report_worst(rep)));
-		else
-			printf("report: FAILED, %s\n", report_problem);
+			       ver, host, tm, rep->n_findings,
+			       fc_outcome_name(fc_report_verdict(rep)));
+		} else {
+			_cleanup_free_ char *rp = fc_term_safe(report_problem, 4096);
+			printf("report: FAILED, %s\n", rp);
+		}
 		if (ok)
 			printf("verified: every member matches MANIFEST%s, and "
 			       "the report parses\n",
@@ -522,8 +531,10 @@ static int verb_verify(struct ev_args *a)
 					"ok")
 				       ? ", the signature over MANIFEST holds"
 				       : "");
-		else
-			printf("FAILED: %s\n", problem ? problem : report_problem);
+		else {
+			_cleanup_free_ char *pr = fc_term_safe(problem ? problem : report_problem, 4096);
+			printf("FAILED: %s\n", pr);
+		}
 	}
 	json_object_put(v);
 	return ok ? 0 : 1;
@@ -589,7 +600,7 @@ static int verb_summarize(struct ev_args *a)
 		if (r < 0)
 			fc_err("writing the summary: %s", strerror(-r));
 		else
-			r = fc_summary_all_good(s) ? 0 : 1;
+			r = fc_outcome_result(fc_summary_outcome(s));
 	}
 	fc_summary_free(s);
 	return r;
@@ -670,7 +681,8 @@ static const struct fc_cmd evidence_summarize = {
 		 "                 [--key PUB.pem]\n",
 	.summary = "one row per bundle: host, machine id, OS, time, verdict,\n"
 		   "a verdict per module, whether the bundle verified; exit\n"
-		   "1 when a bundle does not verify or a host failed.\n",
+		   "1 when a bundle does not verify or a host failed, 4 when\n"
+		   "none did but a host's verdict is incomplete.\n",
 	.run = run_summarize,
 };
 

@@ -472,18 +472,35 @@ static int check_initramfs(struct fc_pin_run *p, char **note)
 /* ---- planning -------------------------------------------------------- */
 
 /* What the entries booting the kernel need, merged: grubby's
- * --update-kernel changes all of them the same way. */
+ * --update-kernel changes all of them the same way.  grubby edits the
+ * options line as text; an entry whose line GRUB reads otherwise (a
+ * comment, a ';', a value expanded twice, anything not followed) cannot
+ * be fixed through it, so nothing is changed. */
 static int plan_args(struct fc_pin_run *p)
 {
 	for (size_t i = 0; i < p->conf.dir.n; i++) {
 		const struct fc_bls_entry *e = p->conf.dir.entries[i];
-		if (!fc_bls_entry_boots(e, p->release))
+		if (!fc_boot_conf_boots(&p->conf, e, p->release))
 			continue;
-		struct fc_bls_options o;
-		fc_boot_conf_options(&p->conf, e, &o);
+		const struct fc_grub_boot *b = fc_boot_conf_boot(&p->conf, e);
+		if (b->n_unknowns || b->n_notes) {
+			_cleanup_free_ char *u = fc_strv_join(
+				b->n_unknowns ? b->unknowns : b->notes,
+				b->n_unknowns ? b->n_unknowns : b->n_notes,
+				"; ");
+			_cleanup_free_ char *shown = fc_printable(u, 400);
+			fc_err("pin-kernel: %s: %s%s; grubby cannot change "
+			       "that, edit the entry; nothing was changed",
+			       e->path,
+			       b->n_unknowns ? "cannot tell what the kernel "
+					       "receives: "
+					     : "GRUB does not read the options "
+					       "as written: ",
+			       shown);
+			return 1;
+		}
 		struct fc_arg_plan one;
-		fc_arg_plan_make(o.text, p->wanted_boot, &one);
-		fc_bls_options_free(&o);
+		fc_arg_plan_make(b->cmdline, p->wanted_boot, &one);
 		if (one.problem) {
 			fc_err("pin-kernel: %s: %s; nothing was changed",
 			       e->path, one.problem);
@@ -500,13 +517,28 @@ static int plan(struct pin_cmd *pk)
 {
 	struct fc_pin_run *p = &pk->run;
 	_cleanup_free_ char *why = NULL;
-	int r = fc_boot_conf_load(p->root, &p->conf, &why);
+	/* /boot's filesystem first: a grubenv blsdir is a directory on it;
+	 * when it is unknown, boot= cannot be planned either (below). */
+	const struct fc_bootfs *bootfs = NULL;
+	struct fc_mounts *mounts = NULL;
+	int br = fc_host_bootfs(&pk->ctx, &bootfs, &why);
+	p->bootfs = br == 0 ? bootfs : NULL;
+	_cleanup_free_ char *cwhy = NULL;
+	int r = fc_boot_conf_load(p->root, p->bootfs, &p->conf, &cwhy);
 	if (r < 0) {
-		fc_err("pin-kernel: %s", why);
+		fc_err("pin-kernel: %s", cwhy);
 		return r;
 	}
+	if (!fc_streq(p->conf.bls_dir, FC_BLS_DIR)) {
+		fc_err("pin-kernel: GRUB reads the boot entries from %s "
+		       "(grubenv's blsdir), grubby edits %s; nothing was "
+		       "changed",
+		       p->conf.bls_dir, FC_BLS_DIR);
+		return 1;
+	}
 	for (size_t i = 0; i < p->conf.dir.n && !p->entry; i++)
-		if (fc_bls_entry_boots(p->conf.dir.entries[i], p->release))
+		if (fc_boot_conf_boots(&p->conf, p->conf.dir.entries[i],
+				       p->release))
 			p->entry = p->conf.dir.entries[i];
 	if (!p->entry) {
 		fc_err("pin-kernel: no boot entry in %s boots %s; nothing was "
@@ -521,14 +553,10 @@ static int plan(struct pin_cmd *pk)
 	if (!fc_boot_conf_default_known(&p->conf)) {
 		fc_err("pin-kernel: cannot tell the current default entry: %s; "
 		       "nothing was changed",
-		       p->conf.env_why);
+		       fc_boot_conf_default_why(&p->conf));
 		return 1;
 	}
-	free(why);
-	why = NULL;
-	const struct fc_bootfs *bootfs = NULL;
-	struct fc_mounts *mounts = NULL;
-	r = fc_host_bootfs(&pk->ctx, &bootfs, &why);
+	r = br;
 	if (r == 0)
 		r = fc_host_mounts(&pk->ctx, &mounts, &why);
 	if (r == 0)

@@ -5,8 +5,9 @@
  * src/cli/commands.c lists them in one table.  A command parses its own options, verifies them (rejecting bad
  * combinations before anything happens), then runs.
  *
- * A command returns 0 or 1 (the verdict: see exit codes) or -errno;
- * fc_exit_code() maps everything to the documented exit codes in one place.
+ * A command returns its verdict (0 pass, 1 fail, FC_EXIT_INCOMPLETE: see
+ * fc_outcome_result()) or -errno; fc_exit_code() maps everything to the
+ * documented exit codes in one place.
  */
 #ifndef FC_CMD_H
 #define FC_CMD_H
@@ -19,10 +20,12 @@
 
 /* Documented exit codes (README, --help). */
 enum {
-	FC_EXIT_OK = 0,       /* every check passed (warnings allowed) */
-	FC_EXIT_FAIL = 1,     /* at least one check failed or errored */
-	FC_EXIT_USAGE = 2,    /* usage or input error */
-	FC_EXIT_INTERNAL = 3, /* fipsctl itself could not run */
+	FC_EXIT_OK = 0,         /* verdict pass (warnings allowed) */
+	FC_EXIT_FAIL = 1,       /* verdict fail: a check failed or errored */
+	FC_EXIT_USAGE = 2,      /* usage or input error */
+	FC_EXIT_INTERNAL = 3,   /* fipsctl itself could not run */
+	FC_EXIT_INCOMPLETE = 4, /* verdict incomplete: nothing failed, but a
+				 * requirement that applies was not examined */
 };
 
 /* Errno values that mean "the user's input is wrong" (exit 2). */
@@ -159,6 +162,9 @@ void fc_cmd_help_print(FILE *f, const struct fc_cmd *cmd,
 		       const struct fc_cmd *verb);
 
 int fc_exit_code(int r);
+/* What a command returns for a report's verdict (include core/report.h):
+ * 0, 1 or FC_EXIT_INCOMPLETE. */
+int fc_outcome_result(int outcome);
 /* The whole command line after main(): global options, then a command. */
 int fc_cli_run(int argc, char **argv);
 
@@ -188,7 +194,7 @@ int fc_open_root(const struct fc_global *g, struct fc_root **root) FC_WUR;
 int fc_parse_probe_timeout(const char *arg, const char *cmd,
 			   unsigned *ms) FC_WUR;
 /* Render r on stdout in --format; then the verdict as check returns it
- * (1 when a finding failed or errored, else 0), or -errno. */
+ * (fc_outcome_result() of fc_report_verdict()), or -errno. */
 int fc_render_report(const struct fc_global *g,
 		     const struct fc_report *r) FC_WUR;
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "core/report.h"
 #include "core/version.h"
 
 const struct fc_cmd *const fc_commands[] = {
@@ -44,10 +45,11 @@ static const char usage_text[] =
 static const char exit_text[] =
 	"\n"
 	"Exit status:\n"
-	"  0  every check passed (warnings and skips allowed)\n"
-	"  1  at least one check failed or could not be completed\n"
+	"  0  pass: nothing failed, and every applicable check was examined\n"
+	"  1  fail: a selected check failed or could not tell\n"
 	"  2  usage or input error\n"
 	"  3  fipsctl itself could not run (internal error)\n"
+	"  4  incomplete: nothing failed, but an applicable check was not examined\n"
 	"\n"
 	"Run 'fipsctl help COMMAND' for a command's options.\n";
 
@@ -82,12 +84,27 @@ int fc_cmd_find_verb(const struct fc_cmd *cmd, const char *name,
 	return r;
 }
 
+int fc_outcome_result(int outcome)
+{
+	switch ((enum fc_outcome)outcome) {
+	case FC_OUTCOME_PASS:
+		return 0;
+	case FC_OUTCOME_INCOMPLETE:
+		return FC_EXIT_INCOMPLETE;
+	case FC_OUTCOME_FAIL:
+	default:
+		return 1;
+	}
+}
+
 int fc_exit_code(int r)
 {
 	if (r == 0)
 		return FC_EXIT_OK;
 	if (r == 1)
 		return FC_EXIT_FAIL;
+	if (r == FC_EXIT_INCOMPLETE)
+		return FC_EXIT_INCOMPLETE;
 	switch (-r) {
 	case EINVAL:  /* usage */
 	case ENOENT:  /* a named input does not exist */

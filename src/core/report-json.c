@@ -20,6 +20,10 @@ struct json_object *fc_finding_to_json(const struct fc_finding *f)
 	add_str(o, "title", f->title);
 	add_str(o, "requirement", f->requirement);
 	add_str(o, "status", fc_status_name(f->status));
+	/* Schema 1.1: which kind of skip (null unless status is "skip"). */
+	add_str(o, "skip_kind", f->status == FC_STATUS_SKIP
+					? fc_skip_kind_name(f->skip_kind)
+					: NULL);
 	add_str(o, "summary", f->summary);
 	add_str(o, "remediation", f->remediation);
 	/* Facts keep their order: an array of pairs, not an object. */
@@ -48,19 +52,27 @@ struct json_object *fc_report_to_json(const struct fc_report *r)
 	add_str(h, "os_version_id", r->host.os_version_id);
 	add_str(h, "os_pretty_name", r->host.os_pretty_name);
 	add_str(h, "arch", r->host.arch);
+	add_str(h, "arch_source", r->host.arch_source);
 	add_str(h, "kernel_release", r->host.kernel_release);
 	add_str(h, "time", r->host.time_utc);
 	json_object_object_add(o, "host", h);
 
-	enum fc_status worst = fc_report_worst(r);
 	size_t counts[FC_STATUS_COUNT_];
 	fc_report_count(r, counts);
 	struct json_object *s = json_object_new_object();
-	add_str(s, "verdict", fc_status_name(worst));
+	add_str(s, "verdict", fc_outcome_name(fc_report_verdict(r)));
 	for (unsigned i = 0; i < FC_STATUS_COUNT_; i++)
 		json_object_object_add(s, fc_status_name((enum fc_status)i),
 				       json_object_new_int64((int64_t)counts[i]));
+	/* The skips by kind (schema 1.1). */
+	json_object_object_add(s, "not_applicable",
+			       json_object_new_int64((int64_t)fc_report_count_skips(
+				       r, FC_SKIP_NOT_APPLICABLE)));
+	json_object_object_add(s, "not_examined",
+			       json_object_new_int64((int64_t)fc_report_count_skips(
+				       r, FC_SKIP_NOT_EXAMINED)));
 	add_str(s, "fips_mode_setup", r->fips_mode_setup_verdict);
+	add_str(s, "fips_mode_setup_output", r->fips_mode_setup_output);
 	json_object_object_add(o, "summary", s);
 
 	struct json_object *arr = json_object_new_array();
@@ -95,7 +107,9 @@ int fc_finding_from_json(struct json_object *o, struct fc_report *into,
 			 char **err)
 {
 	const char *id, *check, *status, *summary, *remedy, *title, *req;
+	const char *kind;
 	enum fc_status st;
+	enum fc_skip_kind sk = FC_SKIP_NOT_EXAMINED;
 	int r;
 
 	*err = NULL;
@@ -109,10 +123,16 @@ int fc_finding_from_json(struct json_object *o, struct fc_report *into,
 	    (r = get_str(o, "summary", &summary, true, err)) < 0 ||
 	    (r = get_str(o, "remediation", &remedy, false, err)) < 0 ||
 	    (r = get_str(o, "title", &title, false, err)) < 0 ||
-	    (r = get_str(o, "requirement", &req, false, err)) < 0)
+	    (r = get_str(o, "requirement", &req, false, err)) < 0 ||
+	    (r = get_str(o, "skip_kind", &kind, false, err)) < 0)
 		return r;
 	if (fc_status_from_name(status, &st) < 0) {
 		*err = fc_asprintf("unknown status \"%s\"", status);
+		return -EBADMSG;
+	}
+	/* A 1.0 report's skips have no kind: not examined, never a pass. */
+	if (kind && fc_skip_kind_from_name(kind, &sk) < 0) {
+		*err = fc_asprintf("unknown skip kind \"%s\"", kind);
 		return -EBADMSG;
 	}
 	struct json_object *facts = NULL;
@@ -135,7 +155,10 @@ int fc_finding_from_json(struct json_object *o, struct fc_report *into,
 		}
 	}
 	struct fc_finding *f = fc_report_add(into, id, check);
-	fc_finding_status(f, st, "%s", summary);
+	if (st == FC_STATUS_SKIP)
+		fc_finding_skip(f, sk, "%s", summary);
+	else
+		fc_finding_status(f, st, "%s", summary);
 	if (remedy)
 		fc_finding_remedy(f, "%s", remedy);
 	/* A stored report (an evidence bundle) keeps them; the probe
@@ -221,14 +244,18 @@ int fc_report_from_json(struct json_object *o, struct fc_report **out,
 	    (r = take_str(host, "os_pretty_name", &h->os_pretty_name, false,
 			  err)) < 0 ||
 	    (r = take_str(host, "arch", &h->arch, false, err)) < 0 ||
+	    (r = take_str(host, "arch_source", &h->arch_source, false,
+			  err)) < 0 ||
 	    (r = take_str(host, "kernel_release", &h->kernel_release, false,
 			  err)) < 0 ||
 	    (r = take_str(host, "time", &h->time_utc, true, err)) < 0)
 		goto bad;
 	if (json_object_object_get_ex(o, "summary", &summary) &&
 	    json_object_is_type(summary, json_type_object) &&
-	    (r = take_str(summary, "fips_mode_setup",
-			  &rep->fips_mode_setup_verdict, false, err)) < 0)
+	    ((r = take_str(summary, "fips_mode_setup",
+			   &rep->fips_mode_setup_verdict, false, err)) < 0 ||
+	     (r = take_str(summary, "fips_mode_setup_output",
+			   &rep->fips_mode_setup_output, false, err)) < 0))
 		goto bad;
 	size_t n = json_object_array_length(findings);
 	for (size_t i = 0; i < n; i++) {

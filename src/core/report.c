@@ -25,6 +25,54 @@ int fc_status_from_name(const char *name, enum fc_status *out)
 	return -EINVAL;
 }
 
+static const char *const skip_kind_names[] = {
+	[FC_SKIP_NOT_APPLICABLE] = "not-applicable",
+	[FC_SKIP_NOT_EXAMINED] = "not-examined",
+};
+
+const char *fc_skip_kind_name(enum fc_skip_kind k)
+{
+	return k == FC_SKIP_NOT_APPLICABLE || k == FC_SKIP_NOT_EXAMINED
+		       ? skip_kind_names[k]
+		       : NULL;
+}
+
+const char *fc_skip_kind_text(enum fc_skip_kind k)
+{
+	switch (k) {
+	case FC_SKIP_NOT_APPLICABLE:
+		return "not applicable";
+	case FC_SKIP_NOT_EXAMINED:
+		return "not examined";
+	default:
+		return NULL;
+	}
+}
+
+int fc_skip_kind_from_name(const char *name, enum fc_skip_kind *out)
+{
+	for (unsigned i = FC_SKIP_NOT_APPLICABLE; i <= FC_SKIP_NOT_EXAMINED;
+	     i++)
+		if (fc_streq(name, skip_kind_names[i])) {
+			*out = (enum fc_skip_kind)i;
+			return 0;
+		}
+	return -EINVAL;
+}
+
+const char *fc_outcome_name(enum fc_outcome v)
+{
+	switch (v) {
+	case FC_OUTCOME_PASS:
+		return "pass";
+	case FC_OUTCOME_INCOMPLETE:
+		return "incomplete";
+	case FC_OUTCOME_FAIL:
+	default:
+		return "fail";
+	}
+}
+
 struct fc_report *fc_report_new(void)
 {
 	return fc_calloc(1, sizeof(struct fc_report));
@@ -62,9 +110,11 @@ void fc_report_free(struct fc_report *r)
 	free(r->host.os_version_id);
 	free(r->host.os_pretty_name);
 	free(r->host.arch);
+	free(r->host.arch_source);
 	free(r->host.kernel_release);
 	free(r->host.time_utc);
 	free(r->fips_mode_setup_verdict);
+	free(r->fips_mode_setup_output);
 	if (r->evidence) {
 		free(r->evidence->bundle_id);
 		free(r->evidence->machine_id);
@@ -102,6 +152,23 @@ void fc_finding_status(struct fc_finding *f, enum fc_status st,
 	free(f->summary);
 	f->summary = s;
 	f->status = st;
+	if (st != FC_STATUS_SKIP)
+		f->skip_kind = FC_SKIP_NONE;
+	else if (f->skip_kind == FC_SKIP_NONE)
+		f->skip_kind = FC_SKIP_NOT_EXAMINED;
+}
+
+void fc_finding_skip(struct fc_finding *f, enum fc_skip_kind k,
+		     const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = fc_vasprintf(fmt, ap);
+	va_end(ap);
+	free(f->summary);
+	f->summary = s;
+	f->status = FC_STATUS_SKIP;
+	f->skip_kind = k == FC_SKIP_NOT_APPLICABLE ? k : FC_SKIP_NOT_EXAMINED;
 }
 
 void fc_finding_fact(struct fc_finding *f, const char *key, const char *fmt,
@@ -155,6 +222,30 @@ void fc_report_count(const struct fc_report *r, size_t *counts)
 	memset(counts, 0, FC_STATUS_COUNT_ * sizeof(*counts));
 	for (size_t i = 0; i < r->n_findings; i++)
 		counts[r->findings[i]->status]++;
+}
+
+size_t fc_report_count_skips(const struct fc_report *r, enum fc_skip_kind k)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_findings; i++)
+		n += r->findings[i]->status == FC_STATUS_SKIP &&
+		     r->findings[i]->skip_kind == k;
+	return n;
+}
+
+enum fc_outcome fc_report_verdict(const struct fc_report *r)
+{
+	enum fc_outcome v = FC_OUTCOME_PASS;
+	for (size_t i = 0; i < r->n_findings; i++) {
+		const struct fc_finding *f = r->findings[i];
+		if (f->status == FC_STATUS_FAIL || f->status == FC_STATUS_ERROR)
+			return FC_OUTCOME_FAIL;
+		/* A skip of no known kind counts as not examined. */
+		if (f->status == FC_STATUS_SKIP &&
+		    f->skip_kind != FC_SKIP_NOT_APPLICABLE)
+			v = FC_OUTCOME_INCOMPLETE;
+	}
+	return v;
 }
 
 enum fc_status fc_report_worst(const struct fc_report *r)

@@ -9,6 +9,7 @@
 
 #include "base/date.h"
 #include "base/kv.h"
+#include "engine/hostarch.h"
 #include "engine/probe.h"
 #include "parse/os-release.h"
 #include "core/version.h"
@@ -215,7 +216,7 @@ static char *read_trimmed(const struct fc_root *root, const char *path)
 	return s;
 }
 
-int fc_report_fill_host(struct fc_report *r, const struct fc_root *root)
+int fc_report_fill_host(struct fc_report *r, struct fc_root *root)
 {
 	struct fc_host *h = &r->host;
 	r->fipsctl_version = fc_strdup(FC_VERSION);
@@ -238,14 +239,17 @@ int fc_report_fill_host(struct fc_report *r, const struct fc_root *root)
 		struct utsname u;
 		if (uname(&u) == 0) {
 			h->arch = fc_strdup(u.machine);
+			h->arch_source = fc_strdup("uname");
 			h->kernel_release = fc_strdup(u.release);
 			h->hostname = fc_strdup(u.nodename);
 		}
 	} else {
 		/* An image or fixture describes itself through its /proc
-		 * copy; a mounted disk image has no kernel: unknown. */
+		 * copy; a mounted disk image has no kernel, so its
+		 * architecture comes from its files (hostarch.c). */
 		h->arch = read_trimmed(root, "/proc/sys/kernel/arch");
 		h->kernel_release = read_trimmed(root, "/proc/sys/kernel/osrelease");
+		fc_host_arch_fill(h, root);
 		h->hostname = read_trimmed(root, "/proc/sys/kernel/hostname");
 		if (!h->hostname)
 			h->hostname = read_trimmed(root, "/etc/hostname");

@@ -116,8 +116,7 @@ bool fc_check_selected(const struct fc_check *c,
 int fc_run_checks(struct fc_ctx *ctx, const struct fc_selection *sel) FC_WUR;
 
 /* Fill report->host from the root (os-release, hostname, uname). */
-int fc_report_fill_host(struct fc_report *r,
-			const struct fc_root *root) FC_WUR;
+int fc_report_fill_host(struct fc_report *r, struct fc_root *root) FC_WUR;
 
 void fc_ctx_done(struct fc_ctx *ctx);
 

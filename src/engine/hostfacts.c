@@ -3,8 +3,99 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "base/kv.h"
 #include "core/sysroot.h"
+#include "parse/fstab.h"
+#include "parse/os-release.h"
+
+/* --- offline images ------------------------------------------------------ */
+
+struct offline_slot {
+	bool offline;
+};
+
+bool fc_host_offline(struct fc_ctx *ctx)
+{
+	static const char key[] = "host.offline";
+	struct offline_slot *s = fc_cache_get(ctx, key);
+	if (s)
+		return s->offline;
+	s = fc_calloc(1, sizeof(*s));
+	if (!fc_root_is_live(ctx->root)) {
+		_cleanup_closedir_ DIR *d = NULL;
+		int r = fc_root_opendir(ctx->root, "/proc", &d);
+		bool empty = r == -ENOENT || r == -ENOTDIR;
+		if (r == 0) {
+			empty = true;
+			struct dirent *e;
+			while (empty && (e = readdir(d)))
+				empty = fc_streq(e->d_name, ".") ||
+					fc_streq(e->d_name, "..");
+		}
+		s->offline = empty;
+	}
+	fc_cache_put(ctx, key, s, free);
+	return s->offline;
+}
+
+/* --- release family and programs ---------------------------------------- */
+
+bool fc_host_has_program(struct fc_ctx *ctx, const char *name)
+{
+	static const char *const dirs[] = { "/usr/bin", "/usr/sbin", "/bin",
+					    "/sbin" };
+	for (size_t i = 0; i < FC_ARRAY_SIZE(dirs); i++) {
+		_cleanup_free_ char *p = fc_asprintf("%s/%s", dirs[i], name);
+		struct stat st;
+		if (fc_root_stat(ctx->root, p, &st) == 0 &&
+		    S_ISREG(st.st_mode) && (st.st_mode & 0111))
+			return true;
+	}
+	return false;
+}
+
+/* RHEL or a rebuild: the ID of one, or "rhel" in ID_LIKE (os-release(5)). */
+static bool rhel_like(const struct fc_kv_list *kv)
+{
+	static const char *const ids[] = { "rhel",   "almalinux", "rocky",
+					   "centos", "ol",	  "cloudlinux" };
+	for (size_t i = 0; i < FC_ARRAY_SIZE(ids); i++)
+		if (fc_streq(fc_kv_get(kv, "ID"), ids[i]))
+			return true;
+	_cleanup_free_ char *like = fc_strdup(fc_kv_get(kv, "ID_LIKE")
+						      ? fc_kv_get(kv, "ID_LIKE")
+						      : "");
+	char *save = NULL;
+	for (char *w = strtok_r(like, " \t", &save); w;
+	     w = strtok_r(NULL, " \t", &save))
+		if (fc_streq(w, "rhel"))
+			return true;
+	return false;
+}
+
+const struct fc_host_release *fc_host_release(struct fc_ctx *ctx)
+{
+	static const char key[] = "host.release";
+	struct fc_host_release *hr = fc_cache_get(ctx, key);
+	if (hr)
+		return hr;
+	hr = fc_calloc(1, sizeof(*hr));
+	struct fc_kv_list kv = { 0 };
+	if (fc_os_release_read(ctx->root, &kv) == 0) {
+		hr->el = rhel_like(&kv);
+		const char *v = fc_kv_get(&kv, "VERSION_ID");
+		hr->major = v ? (unsigned)strtoul(v, NULL, 10) : 0;
+		fc_kv_free(&kv);
+	}
+	hr->has_fips_mode_setup = fc_host_has_program(ctx, "fips-mode-setup");
+	hr->has_grubby = fc_host_has_program(ctx, "grubby");
+	hr->has_update_crypto_policies =
+		fc_host_has_program(ctx, "update-crypto-policies");
+	fc_cache_put(ctx, key, hr, free);
+	return hr;
+}
 
 /* --- /proc/cmdline ---------------------------------------------------------- */
 
@@ -84,6 +175,28 @@ static void mounts_slot_free(void *p)
 	free(s);
 }
 
+/*
+ * The root's /etc/fstab as its mount table (src/parse/fstab.h), as
+ * fips-mode-setup's findmnt --fstab and dracut read it.  0 with s->mi set,
+ * else -errno with s->why (the fstab's problem).
+ */
+static int fstab_mounts(struct fc_ctx *ctx, struct mounts_slot *s)
+{
+	_cleanup_free_ char *shown = fc_root_display(ctx->root, FC_FSTAB_PATH);
+	_cleanup_free_ char *text = NULL;
+	size_t len = 0;
+	int r = fc_root_read(ctx->root, FC_FSTAB_PATH, FC_READ_TABLE, &text,
+			     &len);
+	if (r < 0)
+		return r;
+	struct fc_parse_err pe = { 0 };
+	s->err = fc_fstab_parse(text, len, &s->mi, &pe);
+	if (s->err < 0)
+		s->why = fc_asprintf("%s:%u: malformed line: %s", shown,
+				     pe.line, pe.what);
+	return 0;
+}
+
 static struct mounts_slot *mounts_slot(struct fc_ctx *ctx)
 {
 	static const char key[] = "host.mountinfo";
@@ -96,7 +209,10 @@ static struct mounts_slot *mounts_slot(struct fc_ctx *ctx)
 	_cleanup_free_ char *text = NULL;
 	size_t len = 0;
 	s->err = fc_root_read(ctx->root, path, FC_READ_TABLE, &text, &len);
-	if (s->err == -EFBIG) {
+	if (s->err == -ENOENT && fc_host_offline(ctx) &&
+	    fstab_mounts(ctx, s) == 0) {
+		/* An offline image: where /boot is comes from its fstab. */
+	} else if (s->err == -EFBIG) {
 		s->why = fc_asprintf("%s is larger than %u bytes; refused",
 				     shown, (unsigned)FC_READ_TABLE);
 	} else if (s->err < 0) {
@@ -182,7 +298,12 @@ const struct fc_host_boot *fc_host_boot_conf(struct fc_ctx *ctx)
 	if (hb)
 		return hb;
 	hb = fc_calloc(1, sizeof(*hb));
-	hb->err = fc_boot_conf_load(ctx->root, &hb->conf, &hb->why);
+	/* A grubenv blsdir is a directory on the /boot filesystem. */
+	const struct fc_bootfs *bfs = NULL;
+	_cleanup_free_ char *bwhy = NULL;
+	if (fc_host_bootfs(ctx, &bfs, &bwhy) < 0)
+		bfs = NULL;
+	hb->err = fc_boot_conf_load(ctx->root, bfs, &hb->conf, &hb->why);
 	fc_cache_put(ctx, key, hb, host_boot_free);
 	return hb;
 }

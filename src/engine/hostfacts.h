@@ -58,9 +58,36 @@ enum fc_bootarg fc_host_bootarg_judge(struct fc_ctx *ctx,
 /* The kernel's FIPS mode flag, classified (src/parse/fips-flag.h). */
 const struct fc_fips_flag *fc_host_fips_flag(struct fc_ctx *ctx);
 
+/*
+ * An offline image: --root on a tree whose /proc is absent or empty, as a
+ * mounted disk image or an image pipeline's tree has it (a fixture's copy
+ * of /proc makes a root a running system).  There is no running kernel to
+ * ask: every check of the running system is "not examined" with
+ * FC_OFFLINE_WHY, never a "no".
+ */
+#define FC_OFFLINE_WHY "offline image: no running kernel"
+bool fc_host_offline(struct fc_ctx *ctx);
+
+/*
+ * The release family of the audited root (os-release ID, ID_LIKE and
+ * VERSION_ID) and which of the programs fipsctl names in remedies it has,
+ * so that no remedy names a command the root does not have.
+ */
+struct fc_host_release {
+	bool el;	/* RHEL or a rebuild of it (ID or ID_LIKE "rhel") */
+	unsigned major; /* VERSION_ID's major number, 0 when unknown */
+	bool has_fips_mode_setup;	 /* EL8, EL9 (removed in EL10) */
+	bool has_grubby;
+	bool has_update_crypto_policies;
+};
+const struct fc_host_release *fc_host_release(struct fc_ctx *ctx);
+/* Whether the root has program name in /usr/bin, /usr/sbin, /bin or /sbin
+ * (a regular file with an execute bit). */
+bool fc_host_has_program(struct fc_ctx *ctx, const char *name);
+
 /* The boot configuration as GRUB reads it, which every boot check reads. */
 struct fc_host_boot {
-	int err; /* reading FC_BLS_DIR: 0, or -errno and why */
+	int err; /* reading the entries: 0, or -errno and why */
 	char *why;
 	struct fc_boot_conf conf; /* when err is 0 */
 };

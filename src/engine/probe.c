@@ -13,6 +13,7 @@
 
 #include "core/report-json.h"
 #include "core/spawn.h"
+#include "engine/hostfacts.h"
 
 #ifndef FC_LIBEXECDIR
 #define FC_LIBEXECDIR "/usr/libexec/fipsctl"
@@ -315,9 +316,11 @@ static bool library_missing(const struct probe_run *p)
 	       strstr(p->err.data, "cannot open shared object file");
 }
 
-/* Every selected check of a probe that did not deliver gets this. */
-static void fail_all(struct fc_ctx *ctx, const struct probe_run *p,
-		     enum fc_status st, const char *why, const char *remedy)
+/* Every selected check of a probe that did not deliver gets this (a skip
+ * of kind sk). */
+static void fail_all_kind(struct fc_ctx *ctx, const struct probe_run *p,
+			  enum fc_status st, enum fc_skip_kind sk,
+			  const char *why, const char *remedy)
 {
 	for (size_t i = 0; i < p->n_checks; i++) {
 		bool answered = false;
@@ -327,11 +330,20 @@ static void fail_all(struct fc_ctx *ctx, const struct probe_run *p,
 		if (answered)
 			continue;
 		struct fc_finding *f = probe_finding(ctx, p, p->checks[i]->id);
-		fc_finding_status(f, st, "%s", why);
+		if (st == FC_STATUS_SKIP)
+			fc_finding_skip(f, sk, "%s", why);
+		else
+			fc_finding_status(f, st, "%s", why);
 		if (remedy)
 			fc_finding_remedy(f, "%s", remedy);
 		stderr_fact(f, p);
 	}
+}
+
+static void fail_all(struct fc_ctx *ctx, const struct probe_run *p,
+		     enum fc_status st, const char *why, const char *remedy)
+{
+	fail_all_kind(ctx, p, st, FC_SKIP_NONE, why, remedy);
 }
 
 static void parse_output(struct fc_ctx *ctx, const struct probe_run *p)
@@ -401,10 +413,16 @@ int fc_probes_finish(struct fc_ctx *ctx, struct fc_probe_set *s)
 		struct probe_run *p = &s->runs[i];
 		_cleanup_free_ char *why = NULL;
 		if (!fc_root_is_live(ctx->root) && !p->info->reads_root) {
-			fail_all(ctx, p, FC_STATUS_SKIP,
-				 "library probes examine the running system; "
-				 "not run under --root",
-				 NULL);
+			fail_all_kind(ctx, p, FC_STATUS_SKIP,
+				      FC_SKIP_NOT_EXAMINED,
+				      fc_host_offline(ctx)
+					      ? FC_OFFLINE_WHY ": library probes "
+							       "examine the "
+							       "running system"
+					      : "library probes examine the "
+						"running system; not run "
+						"under --root",
+				      NULL);
 		} else if (p->spawn_error) {
 			why = fc_asprintf("cannot start probe helper: %s",
 					  p->spawn_error);
@@ -426,7 +444,11 @@ int fc_probes_finish(struct fc_ctx *ctx, struct fc_probe_set *s)
 		} else if (library_missing(p)) {
 			why = fc_asprintf("%s is not installed (package %s)",
 					  p->info->library, p->info->packages);
-			fail_all(ctx, p, FC_STATUS_SKIP, why, p->info->install);
+			/* Nothing to run in FIPS mode: whether the table
+			 * requires the module is validated.*'s to say. */
+			fail_all_kind(ctx, p, FC_STATUS_SKIP,
+				      FC_SKIP_NOT_APPLICABLE, why,
+				      p->info->install);
 		} else if (WIFEXITED(p->wstatus) &&
 			   WEXITSTATUS(p->wstatus) != 0) {
 			why = fc_asprintf("probe helper fipsctl-probe-%s exited "

@@ -33,7 +33,7 @@ struct row {
 	char *integrity; /* "verified", "verified+signed", or the problem */
 	char *hostname, *machine_id, *os, *time, *verdict;
 	const char *modules[N_COLUMNS]; /* status names (static) or "-" */
-	bool bad_verdict;
+	enum fc_outcome outcome;
 };
 
 struct fc_summary {
@@ -121,7 +121,7 @@ void fc_summary_add(struct fc_summary *s, struct json_object *o)
 		r->os = fc_strdup("?");
 		r->time = fc_strdup("?");
 		r->verdict = fc_strdup("?");
-		r->bad_verdict = true;
+		r->outcome = FC_OUTCOME_FAIL;
 		return;
 	}
 	const struct fc_host *h = &rep->host;
@@ -131,9 +131,8 @@ void fc_summary_add(struct fc_summary *s, struct json_object *o)
 				       h->os_version_id ? h->os_version_id : "")
 			 : fc_strdup("?");
 	r->time = dup_or(h->time_utc, "?");
-	enum fc_status worst = fc_report_worst(rep);
-	r->verdict = fc_strdup(fc_status_name(worst));
-	r->bad_verdict = worst >= FC_STATUS_FAIL;
+	r->outcome = fc_report_verdict(rep);
+	r->verdict = fc_strdup(fc_outcome_name(r->outcome));
 	for (size_t c = 0; c < N_COLUMNS; c++) {
 		int w = -1;
 		for (size_t i = 0; i < rep->n_findings; i++) {
@@ -149,12 +148,18 @@ void fc_summary_add(struct fc_summary *s, struct json_object *o)
 	fc_report_free(rep);
 }
 
-bool fc_summary_all_good(const struct fc_summary *s)
+/* Fail when a bundle does not verify or a host failed; incomplete when
+ * none did but a host's report is (the verdicts of src/core/report.h). */
+enum fc_outcome fc_summary_outcome(const struct fc_summary *s)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (!s->v[i].intact || s->v[i].bad_verdict)
-			return false;
-	return true;
+	enum fc_outcome v = FC_OUTCOME_PASS;
+	for (size_t i = 0; i < s->n; i++) {
+		if (!s->v[i].intact || s->v[i].outcome == FC_OUTCOME_FAIL)
+			return FC_OUTCOME_FAIL;
+		if (s->v[i].outcome == FC_OUTCOME_INCOMPLETE)
+			v = FC_OUTCOME_INCOMPLETE;
+	}
+	return v;
 }
 
 /* --- output ------------------------------------------------------------------- */
@@ -199,7 +204,9 @@ static void render_text(const struct fc_summary *s, FILE *out)
 	for (size_t c = 0; c < nc; c++) {
 		w[c] = strlen(header(c));
 		for (size_t i = 0; i < s->n && c + 1 < nc; i++) {
-			size_t l = strlen(cell(&s->v[i], c));
+			_cleanup_free_ char *v = fc_term_safe(cell(&s->v[i], c),
+							      512);
+			size_t l = strlen(v);
 			if (l > w[c])
 				w[c] = l;
 		}
@@ -219,13 +226,17 @@ static void render_text(const struct fc_summary *s, FILE *out)
 	for (size_t i = 0; i < s->n; i++) {
 		const struct row *r = &s->v[i];
 		for (size_t c = 0; c < nc; c++) {
-			_cleanup_free_ char *v = fc_printable(cell(r, c), 512);
-			if (c + 1 < nc)
+			/* Bundle contents and paths may hold anything. */
+			_cleanup_free_ char *v = fc_term_safe(cell(r, c), 512);
+			if (c + 1 < nc) {
 				fprintf(out, "%-*s  ", (int)w[c], v);
-			else
-				fprintf(out, "%s  %s\n", v, r->bundle);
+			} else {
+				_cleanup_free_ char *b =
+					fc_term_safe(r->bundle, 4096);
+				fprintf(out, "%s  %s\n", v, b);
+			}
 		}
-		good += r->intact && !r->bad_verdict;
+		good += r->intact && r->outcome == FC_OUTCOME_PASS;
 	}
 	fprintf(out, "\n%zu bundle%s: %zu verified and passing, %zu not\n", s->n,
 		s->n == 1 ? "" : "s", good, s->n - good);
@@ -268,11 +279,16 @@ static int render_json(const struct fc_summary *s, FILE *out)
 	return 0;
 }
 
-/* RFC 4180: quote every field, double the quotes inside. */
+/* RFC 4180: quote every field, double the quotes inside; a field a
+ * spreadsheet would run as a formula starts with "'" (OWASP). */
 static void csv_field(FILE *out, const char *v, bool last)
 {
-	_cleanup_free_ char *c = fc_utf8_clean(v, false);
+	/* Valid UTF-8 with no control or bidi character: the CSV may be
+	 * read on a terminal too. */
+	_cleanup_free_ char *c = fc_term_safe(v, SIZE_MAX);
 	fputc('"', out);
+	if (fc_csv_needs_guard(c))
+		fputc('\'', out);
 	for (const char *p = c; *p; p++) {
 		if (*p == '"')
 			fputc('"', out);

@@ -26,7 +26,8 @@ void fc_summary_add(struct fc_summary *s, struct json_object *verification);
 int fc_summary_render(const struct fc_summary *s, const char *format,
 		      FILE *out) FC_WUR;
 
-/* True when every bundle verified and no host failed or errored. */
-bool fc_summary_all_good(const struct fc_summary *s);
+/* fail when a bundle does not verify or a host failed (or errored);
+ * incomplete when none did but a host's verdict is incomplete. */
+enum fc_outcome fc_summary_outcome(const struct fc_summary *s);
 
 #endif

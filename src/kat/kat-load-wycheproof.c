@@ -34,11 +34,13 @@ int fc_kat_wycheproof_expect(const char *result, size_t n_flags,
 	return 0;
 }
 
-/* How many of the case's flags the file's notes call LEGACY. */
-static size_t wp_legacy_flags(struct json_object *notes,
-			      struct json_object *flags)
+/* How many of the case's flags the file's notes give bugType type; *first
+ * the first such flag. */
+static size_t wp_flags_of(struct json_object *notes, struct json_object *flags,
+			  const char *type, const char **first)
 {
-	size_t nf = flags ? json_object_array_length(flags) : 0, legacy = 0;
+	size_t nf = flags ? json_object_array_length(flags) : 0, n = 0;
+	*first = NULL;
 	for (size_t i = 0; i < nf; i++) {
 		bool bad = false;
 		struct json_object *fl = json_object_array_get_idx(flags, i);
@@ -49,9 +51,12 @@ static size_t wp_legacy_flags(struct json_object *notes,
 			name ? fc_kat_jstr(fc_kat_jget(notes, name), "bugType",
 					   &bad)
 			     : NULL;
-		legacy += bug && fc_streq(bug, "LEGACY");
+		if (bug && fc_streq(bug, type)) {
+			n++;
+			*first = *first ? *first : name;
+		}
 	}
-	return legacy;
+	return n;
 }
 
 static int wp_result(struct fc_kat_ld *l, struct json_object *notes,
@@ -62,14 +67,22 @@ static int wp_result(struct fc_kat_ld *l, struct json_object *notes,
 		return -EBADMSG;
 	struct json_object *flags = fc_kat_jarray(t, "flags");
 	size_t nf = flags ? json_object_array_length(flags) : 0;
+	const char *legacy = NULL, *edge = NULL;
+	size_t n_legacy = wp_flags_of(notes, flags, "LEGACY", &legacy);
+	/* Wycheproof's own classification of a valid case's flags: an
+	 * EDGE_CASE one marks extreme intermediate values (PointDuplication,
+	 * ArithmeticError, EdgeCaseShamirMultiplication, SpecialCaseHash,
+	 * ModularInverse, SmallRandS, MaximalOutputSize, ...). */
+	wp_flags_of(notes, flags, "EDGE_CASE", &edge);
 	enum fc_kat_expect e;
-	if (fc_kat_wycheproof_expect(r, nf, wp_legacy_flags(notes, flags),
-				     &e) < 0)
+	if (fc_kat_wycheproof_expect(r, nf, n_legacy, &e) < 0)
 		return fc_kat_ld_fail(l, 0, tc,
 				      "'result' is '%s', not valid, invalid or "
 				      "acceptable",
 				      r);
 	l->cur.expect = (uint8_t)e;
+	if (e == FC_KAT_VALID && edge)
+		l->cur.edge_case = fc_kat_ld_own(l->set, fc_strdup(edge));
 	return 0;
 }
 

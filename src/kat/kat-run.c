@@ -93,6 +93,7 @@ void fc_kat_tally_free(struct fc_kat_tally *t)
 	for (size_t i = 0; i < t->n; i++) {
 		free(t->cells[i].alg);
 		free(t->cells[i].first_failure);
+		free(t->cells[i].first_warning);
 		free(t->cells[i].skip_reason);
 	}
 	free(t->cells);
@@ -114,6 +115,15 @@ static bool tally(struct fc_kat_cell *c, const struct fc_kat_vector *v,
 			c->first_failure = fc_asprintf(
 				"%s: %s", name,
 				out->why ? out->why : "wrong result");
+		}
+		return true;
+	case FC_KAT_V_WARN:
+		c->warned++;
+		if (!c->first_warning) {
+			_cleanup_free_ char *name = fc_kat_vector_name(v);
+			c->first_warning = fc_asprintf("%s: %s", name,
+						       out->why ? out->why
+								: "rejected");
 		}
 		return true;
 	case FC_KAT_V_SKIP:

@@ -19,7 +19,9 @@
 
 /* --- the outcome of one vector ------------------------------------------------ */
 
-enum fc_kat_verdict { FC_KAT_V_PASS, FC_KAT_V_FAIL, FC_KAT_V_SKIP };
+/* WARN: a valid edge case (fc_kat_vector.edge_case) was rejected. */
+enum fc_kat_verdict { FC_KAT_V_PASS, FC_KAT_V_FAIL, FC_KAT_V_SKIP,
+		      FC_KAT_V_WARN };
 
 struct fc_kat_outcome {
 	enum fc_kat_verdict v;

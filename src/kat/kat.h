@@ -166,6 +166,12 @@ struct fc_kat_vector {
 	/* Set when the core cannot run this case (e.g. a bit-oriented
 	 * message): it is counted as skipped with this reason. */
 	const char *skip;
+	/* A valid Wycheproof case whose flags include one its file's notes
+	 * call an edge case (bugType EDGE_CASE: PointDuplication,
+	 * ArithmeticError, SpecialCaseHash, ...): that flag.  A library
+	 * that rejects such a case has a rare-input defect, not a wrong
+	 * known answer: a warning (src/kat/kat-verdict.c). */
+	const char *edge_case;
 	uint8_t n_fields;
 	const struct fc_kat_field *fields;
 };
@@ -313,7 +319,9 @@ struct fc_kat_opts {
 struct fc_kat_cell {
 	char *alg;
 	unsigned passed, failed, skipped;
+	unsigned warned;     /* valid edge cases rejected (vector edge_case) */
 	char *first_failure; /* "<vector>: <what went wrong>" */
+	char *first_warning; /* likewise, for the first edge case rejected */
 	char *skip_reason;   /* the first reason given */
 	/* --bench */
 	double ns_per_kat;   /* 0: not measured */

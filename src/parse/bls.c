@@ -5,7 +5,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "base/strv.h"
 #include "base/vercmp.h"
 
 static void add_line(struct fc_bls_entry *e, const char *key, size_t kn,
@@ -128,63 +127,6 @@ char *fc_bls_kernel_version(const struct fc_bls_entry *e)
 	if (!fc_startswith(base, "vmlinuz-") || !base[8])
 		return NULL;
 	return fc_strdup(base + 8);
-}
-
-static bool name_char(char c)
-{
-	return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	       (c >= 'A' && c <= 'Z');
-}
-
-void fc_bls_expand_options(const struct fc_bls_entry *e,
-			   const struct fc_grubenv *env,
-			   struct fc_bls_options *out)
-{
-	memset(out, 0, sizeof(*out));
-	const char *opts = fc_bls_get(e, "options");
-	out->had_options = opts != NULL;
-	if (!opts)
-		opts = "$default_kernelopts";
-
-	struct fc_buf b = { 0 };
-	for (const char *p = opts; *p;) {
-		if (*p != '$') {
-			fc_buf_add(&b, p++, 1);
-			continue;
-		}
-		/* blscfg takes [A-Za-z0-9_]* after '$' as the name; a '$'
-		 * without one ("${x}" too) is dropped. */
-		const char *n0 = p + 1, *n1 = n0;
-		while (name_char(*n1))
-			n1++;
-		if (n1 == n0) {
-			p++;
-			continue;
-		}
-		_cleanup_free_ char *name = fc_strndup(n0, (size_t)(n1 - n0));
-		const char *val = fc_grubenv_get(env, name);
-		if (val) {
-			fc_strv_add_unique(&out->from_env, &out->n_from_env,
-					   fc_strdup(name));
-			fc_buf_adds(&b, val);
-		} else {
-			fc_strv_add_unique(&out->unset, &out->n_unset,
-					   fc_strdup(name));
-		}
-		p = n1;
-		/* blscfg puts a space after every expansion. */
-		if (*p && *p != ' ')
-			fc_buf_adds(&b, " ");
-	}
-	out->text = b.data ? fc_buf_steal(&b) : fc_strdup("");
-}
-
-void fc_bls_options_free(struct fc_bls_options *o)
-{
-	fc_strv_free(o->from_env);
-	fc_strv_free(o->unset);
-	free(o->text);
-	memset(o, 0, sizeof(*o));
 }
 
 /* blscfg's split of an id into name, version and release at its last two

@@ -13,9 +13,8 @@
  *  - a key given twice: GRUB uses the first (initrd, grub_arg and
  *    grub_class may repeat and all count);
  *  - an entry without a "linux" line is not put in the menu;
- *  - "$name" in options is replaced by the GRUB variable of that name
- *    (grubenv's kernelopts, tuned_params, ...), an unset one by nothing;
- *    an entry without options gets $default_kernelopts;
+ *  - what GRUB passes to the kernel is not the options line as written:
+ *    src/parse/grub-script.h follows GRUB's expansion and script rules;
  *  - entries are ordered by file name read as name-version-release, each
  *    part compared with rpm's rule, newest first (blscfg's bls_cmp since
  *    grub2-2.02-55, "sort everything with rpm *package* comparison").
@@ -26,7 +25,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "parse/grubenv.h"
 #include "core/sysroot.h"
 #include "base/util.h"
 
@@ -70,21 +68,6 @@ bool fc_bls_is_rescue(const struct fc_bls_entry *e);
  * follows "vmlinuz-" in the linux path; NULL when neither says.
  */
 char *fc_bls_kernel_version(const struct fc_bls_entry *e);
-
-/* Options after GRUB's variable expansion. */
-struct fc_bls_options {
-	char *text;       /* what GRUB passes to the kernel after the image */
-	char **from_env;  /* variables substituted from grubenv */
-	size_t n_from_env;
-	char **unset;     /* variables grubenv does not define: GRUB may
-			   * still get them from grub.cfg, so unknown */
-	size_t n_unset;
-	bool had_options; /* false: $default_kernelopts was used */
-};
-void fc_bls_expand_options(const struct fc_bls_entry *e,
-			   const struct fc_grubenv *env,
-			   struct fc_bls_options *out);
-void fc_bls_options_free(struct fc_bls_options *o);
 
 /* GRUB's order of two entry ids: > 0 when a comes first (is newer). */
 int fc_bls_id_cmp(const char *a, const char *b);

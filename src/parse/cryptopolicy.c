@@ -315,10 +315,20 @@ int fc_fips_mode_setup_check(const struct fc_fips_mode_setup_state *in,
 		*colon = '\0';
 	bool base_fips = fc_streq(base, "FIPS");
 
+	/* cat's own words (coreutils) on a missing file. */
+	static const char cat_missing[] = "cat: %s: No such file or directory\n";
 	if (!in->install_complete)
 		fc_buf_adds(&out,
 			    "Installation of FIPS modules is not completed.\n");
+	if (in->fips_enabled_missing)
+		fc_buf_addf(&out, cat_missing, "/proc/sys/crypto/fips_enabled");
 	fc_buf_addf(&out, "FIPS mode is %s.\n", txt);
+	/* The script reads state/current only where it compares it. */
+	bool reads_current = fc_streq(flag, "1") ? in->install_complete
+						 : !in->install_complete;
+	if (reads_current && in->current_policy_missing)
+		fc_buf_addf(&out, cat_missing,
+			    "/etc/crypto-policies/state/current");
 	if (fc_streq(flag, "1")) {
 		if (!in->install_complete) {
 			rc = 1;

@@ -81,14 +81,20 @@ struct fc_fips_mode_setup_state {
 	 * them ("" when the file is missing: cat prints nothing). */
 	const char *fips_enabled;
 	const char *current_policy;
+	/* The file does not exist: cat says so on stderr, which the
+	 * terminal shows among the script's lines. */
+	bool fips_enabled_missing;
+	bool current_policy_missing;
 	/* The script's fips_install_complete (checks/crypto-policy.c). */
 	bool install_complete;
 };
 
 /*
- * *output: every line the script prints, each ending in '\n'; *verdict:
- * its last line ("FIPS mode is enabled.", "FIPS mode is disabled." or
- * "Inconsistent state detected."); both for the caller to free.
+ * *output: every line the script prints, each ending in '\n', cat's
+ * complaint about a missing file included where it comes; *verdict: its
+ * last line ("FIPS mode is enabled.", "FIPS mode is disabled.",
+ * "Inconsistent state detected.", or "FIPS mode is ." on a kernel without
+ * FIPS support); both for the caller to free.
  * Returns the script's exit status (0 or 1).
  */
 int fc_fips_mode_setup_check(const struct fc_fips_mode_setup_state *in,

@@ -14,6 +14,7 @@
 #ifndef FC_MOUNTINFO_H
 #define FC_MOUNTINFO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/util.h"
@@ -30,6 +31,9 @@ struct fc_mount {
 	char *source;	     /* "/dev/vda1", "tmpfs", may be "" */
 	char *super_options; /* per-superblock options */
 	unsigned line;	     /* 1-based line in the file */
+	/* An /etc/fstab entry (src/parse/fstab.h): no device number, the
+	 * source is the spec as written (UUID=..., LABEL=..., /dev/...). */
+	bool no_devno;
 };
 
 struct fc_mountinfo {

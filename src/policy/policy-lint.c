@@ -79,9 +79,13 @@ static bool kind_ok(struct json_object *v, enum fc_lint_kind k)
 		       json_object_is_type(v, json_type_string);
 	case FC_LINT_INT_OR_NULL:
 	default:
+		/* json-c clamps an integer it cannot hold to INT64_MAX (and
+		 * reads 1e32 as a double): only exact integers a certificate
+		 * number can be, 1 to INT_MAX, are accepted. */
 		return !v || json_object_is_type(v, json_type_null) ||
 		       (json_object_is_type(v, json_type_int) &&
-			json_object_get_int64(v) > 0);
+			json_object_get_int64(v) > 0 &&
+			json_object_get_int64(v) <= INT_MAX);
 	}
 }
 
@@ -277,6 +281,34 @@ char **fc_lint_strings(struct fc_lint *l, struct json_object *parent,
 
 /* --- the text ------------------------------------------------------------------ */
 
+/*
+ * A string value with a NUL byte ("\u0000"): json-c keeps it whole, but
+ * every C string use of it (the text report, messages) cuts it there, so
+ * the table would read one way in JSON and another on screen.
+ */
+static void lint_nul_strings(struct fc_lint *l, struct json_object *v,
+			     const char *path)
+{
+	if (json_object_is_type(v, json_type_string)) {
+		const char *s = json_object_get_string(v);
+		if (strlen(s) != (size_t)json_object_get_string_len(v))
+			fc_lint_err(l, path, false,
+				    "a NUL character (\\u0000) in a string");
+	} else if (json_object_is_type(v, json_type_array)) {
+		for (size_t i = 0; i < json_object_array_length(v); i++) {
+			_cleanup_free_ char *ip = fc_lint_item(path, i);
+			lint_nul_strings(l, json_object_array_get_idx(v, i),
+					 ip);
+		}
+	} else if (json_object_is_type(v, json_type_object)) {
+		json_object_object_foreach(v, key, val)
+		{
+			_cleanup_free_ char *kp = fc_lint_sub(path, key);
+			lint_nul_strings(l, val, kp);
+		}
+	}
+}
+
 static int diag_cmp(const void *a, const void *b)
 {
 	const struct fc_diag *x = a, *y = b;
@@ -362,6 +394,7 @@ int fc_lint_document(const char *text, size_t len, const char *file,
 			     d->path, d->fline, d->fcol);
 		l.errors++;
 	}
+	lint_nul_strings(&l, top, "");
 	if (!json_object_is_type(top, json_type_object))
 		fc_lint_err(&l, "", false, "%s must be a JSON object", what);
 	else

@@ -5,7 +5,8 @@
  *
  * One <testsuite> per area (the check id up to its first '.'), in report
  * order; one <testcase> per finding.  fail becomes <failure>, error
- * <error> ("could not tell" is not a pass), skip <skipped>; the element's
+ * <error> ("could not tell" is not a pass), skip <skipped> (its text
+ * names the kind: not-applicable or not-examined); the element's
  * text holds the summary, the fix, the requirement and the facts.  A
  * warning passes, as it does for 'check', and is listed in the suite's
  * <system-out> (the strict schema gives a testcase no output of its own).
@@ -103,7 +104,7 @@ static void put_properties(FILE *out, const struct fc_report *r)
 	put_property(out, "fipsctl.version", r->fipsctl_version);
 	put_property(out, "fipsctl.root", r->root);
 	put_property(out, "fipsctl.verdict",
-		     fc_status_name(fc_report_worst(r)));
+		     fc_outcome_name(fc_report_verdict(r)));
 	put_property(out, "fipsctl.fips_mode_setup", r->fips_mode_setup_verdict);
 	put_property(out, "host.hostname", h->hostname);
 	put_property(out, "host.os_id", h->os_id);
@@ -128,6 +129,8 @@ static char *detail(const struct fc_finding *f)
 {
 	struct fc_buf b = { 0 };
 	fc_buf_addf(&b, "%s\n", f->summary ? f->summary : "");
+	if (f->status == FC_STATUS_SKIP)
+		fc_buf_addf(&b, "skip: %s\n", fc_skip_kind_name(f->skip_kind));
 	if (f->remediation)
 		fc_buf_addf(&b, "fix: %s\n", f->remediation);
 	if (f->requirement)

@@ -292,6 +292,11 @@ static struct json_object *about(const char *uuid, const struct fc_finding *f,
 	*props = json_object_new_array();
 	json_object_array_add(*props, prop("status", fc_status_name(f->status),
 					   NULL));
+	if (f->status == FC_STATUS_SKIP)
+		json_object_array_add(*props,
+				      prop("skip-kind",
+					   fc_skip_kind_name(f->skip_kind),
+					   NULL));
 	add(ob, "props", *props);
 	return ob;
 }
@@ -366,7 +371,13 @@ static struct json_object *finding(const struct oscal *o,
 				  ok ? "pass"
 				     : f->status == FC_STATUS_FAIL ? "fail"
 								   : "other"));
-	if (f->status == FC_STATUS_ERROR)
+	if (f->status == FC_STATUS_SKIP)
+		add(st, "remarks",
+		    json_object_new_string("fipsctl could not examine this "
+					   "objective here (see the "
+					   "observation); it is not shown to "
+					   "be satisfied."));
+	else if (f->status == FC_STATUS_ERROR)
 		add(st, "remarks",
 		    json_object_new_string("fipsctl could not tell whether "
 					   "this objective holds (see the "
@@ -445,16 +456,19 @@ static struct json_object *result(const struct oscal *o)
 	_cleanup_free_ char *desc = fc_asprintf(
 		"fipsctl %s checked whether %s runs in FIPS 140-3 mode on "
 		"CMVP-validated cryptographic modules. Verdict: %s (%zu passed, "
-		"%zu warnings, %zu failed, %zu errors, %zu skipped).",
+		"%zu warnings, %zu failed, %zu errors, %zu skipped: %zu not "
+		"applicable, %zu not examined).",
 		r->fipsctl_version ? r->fipsctl_version : "", host,
-		fc_status_name(fc_report_worst(r)), c[FC_STATUS_PASS],
+		fc_outcome_name(fc_report_verdict(r)), c[FC_STATUS_PASS],
 		c[FC_STATUS_WARN], c[FC_STATUS_FAIL], c[FC_STATUS_ERROR],
-		c[FC_STATUS_SKIP]);
+		c[FC_STATUS_SKIP],
+		fc_report_count_skips(r, FC_SKIP_NOT_APPLICABLE),
+		fc_report_count_skips(r, FC_SKIP_NOT_EXAMINED));
 	add(res, "description", text(desc));
 	add(res, "start", json_object_new_string(o->time));
 	add(res, "end", json_object_new_string(o->time));
 	struct json_object *props = json_object_new_array();
-	add_prop(props, "verdict", fc_status_name(fc_report_worst(r)));
+	add_prop(props, "verdict", fc_outcome_name(fc_report_verdict(r)));
 	add_prop(props, "fips-mode-setup", r->fips_mode_setup_verdict);
 	if (r->evidence)
 		add_prop(props, "bundle-id", r->evidence->bundle_id);
@@ -487,8 +501,10 @@ static struct json_object *result(const struct oscal *o)
 		char ou[FC_UUID_LEN];
 		fc_uuid_v5(ou, "observation|%s|%s", o->seed, f->id);
 		json_object_array_add(obs, observation(o, f, ou));
-		/* Skipped: the objective does not apply here. */
-		if (f->status != FC_STATUS_SKIP)
+		/* A skip of a requirement that does not apply here has no
+		 * finding; one that applies but was not examined does. */
+		if (f->status != FC_STATUS_SKIP ||
+		    f->skip_kind != FC_SKIP_NOT_APPLICABLE)
 			json_object_array_add(fnd, finding(o, f, ou));
 	}
 	if (json_object_array_length(obs))

@@ -47,7 +47,8 @@ fi
 for m in openssl libgcrypt gnutls nss; do
 	st=$(jq -r --arg id "selftest.$m" '.findings[] | select(.id == $id) | .status' "$t_tmp/a.json" 2> /dev/null)
 	case $st in
-	pass | fail) ok "selftest-aarch64-$m-ran ($(jq -r --arg id "selftest.$m" '.findings[] | select(.id == $id) | .summary' "$t_tmp/a.json"))" ;;
+	# warn: it ran, and refused a valid edge-case vector (src/kat/kat-verdict.c).
+	pass | warn | fail) ok "selftest-aarch64-$m-ran ($(jq -r --arg id "selftest.$m" '.findings[] | select(.id == $id) | .summary' "$t_tmp/a.json"))" ;;
 	*) not_ok "selftest-aarch64-$m-ran" "selftest.$m is '$st'" ;;
 	esac
 done

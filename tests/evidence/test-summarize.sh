@@ -22,13 +22,15 @@ repack "$W/t" "$W/tampered.tar.gz"
 # A host where everything passed (a report as export writes it).
 python3 - "$W/pass-report.json" <<'EOF'
 import json, sys
+# Its skip is of a requirement that does not apply (schema 1.1): pass.
 f = lambda i, st: {"id": i, "check": i, "title": i, "requirement": None, "status": st,
+                   "skip_kind": "not-applicable" if st == "skip" else None,
                    "summary": "fine", "remediation": None, "facts": []}
 doc = {"schema": "https://fipsctl.invalid/schemas/evidence-1.0.json", "schema_version": "1.0",
        "bundle_id": "00000000-0000-4000-8000-000000000001", "created": "2023-11-14T22:13:20Z",
        "fipsctl_version": "0.1.0", "host": {"hostname": "good.example.com",
        "machine_id": "0123456789abcdef0123456789abcdef"},
-       "report": {"schema": "https://fipsctl.invalid/schemas/report-1.0.json", "schema_version": "1.0",
+       "report": {"schema": "https://fipsctl.invalid/schemas/report-1.1.json", "schema_version": "1.1",
                   "fipsctl_version": "0.1.0", "root": "/", "host": {"hostname": "good.example.com",
                   "os_id": "almalinux", "os_version_id": "9.2", "os_pretty_name": None, "arch": "x86_64",
                   "kernel_release": None, "time": "2023-11-14T22:13:20Z"}, "summary": {},
@@ -80,7 +82,8 @@ assert not tam["verified"] and "report.json" in tam["integrity"]
 # A tampered bundle still shows what it claims, and that it cannot be trusted.
 assert tam["host"] == "forged.example.com"
 assert not none["verified"] and none["host"] == "?"
-assert good["verified"] and good["verdict"] == "skip"
+assert good["verified"] and good["verdict"] == "pass"
+assert el["verdict"] == "incomplete" and dis["verdict"] == "fail"
 assert good["modules"] == {"kernel": "pass", "crypto-policy": "-", "openssl": "pass",
                            "libgcrypt": "-", "nss": "warn", "gnutls": "skip"}, good["modules"]
 EOF

@@ -125,6 +125,30 @@ for cut in 10 $((size / 3)) $((size / 2)) $((size - 1)); do
 	head -c $cut "$W/signed.tar.gz" > "$W/cut.tar.gz"
 	expect_failed "truncated-at-$cut" "damaged or truncated" "$W/cut.tar.gz" --key "$K/p256.pub"
 done
+# Data after the archive: a second gzip member (or zstd frame), bytes after
+# the compressed stream, bytes after the tar end blocks.  libarchive's
+# readers ignore each of these, so the signed bundle "verified"; verify
+# fails naming the offset, show and summarize refuse it too.
+(cat "$W/signed.tar.gz"; printf 'appended\n' | gzip) > "$W/app-member.tar.gz"
+expect_failed appended-gzip-member "data after the end of the tar archive, at byte" "$W/app-member.tar.gz" --key "$K/p256.pub"
+expect_rc appended-gzip-member-show 1 "$F" evidence show "$W/app-member.tar.gz"
+if grep -q "data after the end of the tar archive" "$t_tmp/err"; then ok appended-gzip-member-show-says; else not_ok appended-gzip-member-show-says; fi
+expect_rc appended-gzip-member-summarize 1 "$F" evidence summarize "$W/app-member.tar.gz"
+if grep -q "FAILED: .*data after the end of the tar archive" "$t_tmp/out"; then ok appended-gzip-member-summarize-says; else not_ok appended-gzip-member-summarize-says; fi
+(cat "$W/signed.tar.gz"; printf 'junk') > "$W/app-junk.tar.gz"
+expect_failed appended-bytes-after-gzip "data after the last compressed member at byte $(stat -c %s "$W/signed.tar.gz") of the file" "$W/app-junk.tar.gz" --key "$K/p256.pub"
+gzip -dc "$W/signed.tar.gz" > "$W/plain-tar.tar"
+expect_rc uncompressed-verifies 0 "$F" evidence verify "$W/plain-tar.tar" --key "$K/p256.pub"
+(cat "$W/plain-tar.tar"; printf 'after the end blocks\n') > "$W/app-tar.tar"
+expect_failed bytes-after-tar-end "data after the end of the tar archive, at byte $(stat -c %s "$W/plain-tar.tar") of the uncompressed archive" "$W/app-tar.tar" --key "$K/p256.pub"
+if command -v zstd > /dev/null; then
+	zstd -q -c "$W/plain-tar.tar" > "$W/z.tar.zst"
+	expect_rc zstd-verifies 0 "$F" evidence verify "$W/z.tar.zst" --key "$K/p256.pub"
+	(cat "$W/z.tar.zst"; printf 'x\n' | zstd -q -c) > "$W/app-frame.tar.zst"
+	expect_failed appended-zstd-frame "data after the end of the tar archive" "$W/app-frame.tar.zst" --key "$K/p256.pub"
+else
+	skip appended-zstd-frame "zstd is not installed"
+fi
 printf 'not an archive\n' > "$W/garbage.tar.gz"
 expect_failed garbage "damaged or truncated" "$W/garbage.tar.gz"
 : > "$W/empty.tar.gz"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Fuzz target for src/parse/bls.c (and rpm version order, which sorts entries):
- * the input is parsed as a BLS entry, its options are expanded with the
- * input read as a grubenv too, and its two halves are compared as entry
+ * the input is parsed as a BLS entry, what GRUB passes for it is worked
+ * out with the input read as a grubenv too, and its two halves are compared as entry
  * ids and as versions.
  */
 #include <stdint.h>
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "parse/bls.h"
+#include "parse/grub-cfg.h"
 #include "base/vercmp.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -23,9 +24,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	struct fc_bls_entry e;
 	if (fc_bls_parse("fuzz-1.0-1", text, size, &e, &err) == 0) {
-		struct fc_bls_options o;
-		fc_bls_expand_options(&e, have_env ? &env : NULL, &o);
-		fc_bls_options_free(&o);
+		struct fc_grubcfg cfg = { 0 };
+		fc_grubcfg_assume_stock(&cfg);
+		struct fc_grub_env ge = { have_env ? &env : NULL, &cfg };
+		struct fc_grub_vars vars = { fc_grub_env_get, &ge };
+		const char *initrd[] = { fc_bls_get(&e, "initrd"), NULL };
+		struct fc_grub_entry_in in = {
+			.linux_path = fc_bls_get(&e, "linux"),
+			.options = fc_bls_get(&e, "options"),
+			.initrds = initrd,
+			.devicetree = fc_bls_get(&e, "devicetree"),
+		};
+		if (in.linux_path) {
+			struct fc_grub_boot b;
+			fc_grub_entry_boot(&in, &vars, &b);
+			fc_grub_boot_free(&b);
+		}
+		fc_grubcfg_free(&cfg);
 		free(fc_bls_kernel_version(&e));
 		(void)fc_bls_is_rescue(&e);
 		(void)fc_bls_count(&e, "initrd");

@@ -23,12 +23,15 @@
 #   CHECK-GLOB STATUSES [ERE]
 #                          every finding of CHECK-GLOB (its "check"; exactly
 #                          one for a plain id) has one of STATUSES ("pass",
-#                          "warn|fail") and its JSON text matches ERE
+#                          "warn|fail"; "skip" is a skip of either kind,
+#                          "skip:not-applicable" and "skip:not-examined" one
+#                          of that kind) and its JSON text matches ERE
 #   CHECK-GLOB STATUSES WHAT OP [VALUE]
 #                          ... and WHAT (summary, remediation or fact:KEY)
 #                          'is' VALUE, 'matches' the regular expression
 #                          VALUE, 'contains' VALUE, or is 'absent'
-#   @KEY OP [VALUE]        the report's summary.KEY (@fips_mode_setup), as above
+#   @KEY OP [VALUE]        the report's summary.KEY (@fips_mode_setup, @verdict,
+#                          @not_examined: numbers as decimal text), as above
 #   text OP VALUE          the text report of the same run is, matches or
 #                          contains VALUE
 #   text shows CHECK-GLOB  the text report shows the summary of every finding
@@ -41,7 +44,8 @@
 # multi-line).  A row naming a check 'fipsctl list-checks' does not know
 # fails.  Besides the rows, every finding of the case's area (every
 # finding, for 'all') must be named by some row, unless report.json holds
-# the whole report: nothing in the report goes unread.
+# the whole report: nothing in the report goes unread.  Every run also
+# checks that each skip says its kind (and nothing else has one).
 #
 #   UPDATE_GOLDEN=1 tests/run-tests.sh   rewrites report.json (never 'expect',
 #                                        which is the hand-written contract)

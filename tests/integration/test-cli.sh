@@ -61,8 +61,9 @@ for h in --help -h; do
 	expect_rc "help$h" 0 "$FIPSCTL" "$h" &&
 	has "help$h-content" "$t_tmp/out" '^Usage: fipsctl' '^  check ' '^  list-checks ' \
 		'^  help ' '--root DIR' '--format text\|json' '--color auto\|always\|never' \
-		'^Exit status:' '^  0  every check passed' '^  1  at least one check failed' \
-		'^  2  usage or input error' '^  3  fipsctl itself could not run'
+		'^Exit status:' '^  0  pass: nothing failed' '^  1  fail: a selected check failed' \
+		'^  2  usage or input error' '^  3  fipsctl itself could not run' \
+		'^  4  incomplete: nothing failed, but an applicable check was not examined'
 done
 version=$(sed -n 's/^#define FC_VERSION "\(.*\)"$/\1/p' "$TOP/src/core/version.h")
 for v in --version -V; do
@@ -97,7 +98,9 @@ usage_error bad-probe-timeout "invalid --probe-timeout 'soon'" "$FIPSCTL" check 
 # --- --root -------------------------------------------------------------
 input_error root-missing "$t_tmp/no-such-dir: No such file or directory" "$FIPSCTL" --root "$t_tmp/no-such-dir" check
 input_error root-is-file "$R/etc/machine-id: Not a directory" "$FIPSCTL" --root "$R/etc/machine-id" check
-expect_rc root-fixture 0 "$FIPSCTL" --root "$R" check &&
+# A root has no running system to probe: the library probes are not
+# examined, so the verdict is incomplete (exit 4).
+expect_rc root-fixture 4 "$FIPSCTL" --root "$R" check &&
 	has root-fixture-shown "$t_tmp/out" "^root: $R\$" 'alma92-fips\.example\.com \(almalinux 9\.2, x86_64, kernel 5\.14\.0-284\.11\.1\.el9_2\.tuxcare\.6\.x86_64\)'
 
 # --- global options before and after the command -------------------------
@@ -209,7 +212,7 @@ fi
 "$FIPSCTL" --root "$R" -q check > "$t_tmp/quiet"
 has quiet-control "$t_tmp/normal" '^pass +kernel\.fips_enabled'
 lacks quiet-hides-pass "$t_tmp/quiet" '^pass '
-has quiet-keeps-verdict "$t_tmp/quiet" 'passed, .* failed, .*: PASS$'
+has quiet-keeps-verdict "$t_tmp/quiet" 'passed, .* failed, .*: INCOMPLETE$'
 "$FIPSCTL" --root "$R_OFF" check -q > "$t_tmp/quiet"
 has quiet-shows-fail "$t_tmp/quiet" '^fail +kernel\.fips_enabled' 'fix: '
 "$FIPSCTL" --root "$R" check -v > "$t_tmp/verbose"

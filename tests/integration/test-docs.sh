@@ -64,8 +64,8 @@ PY
 # --- exit codes -----------------------------------------------------------
 "$FIPSCTL" --help > "$t_tmp/help"
 codes=$(sed -n '/^Exit status:/,/^$/ s/^  \([0-9]\)  \(.*\)$/\1|\2/p' "$t_tmp/help")
-if [ "$(wc -l <<< "$codes")" -ne 4 ]; then
-	not_ok readme-exit-codes "cannot find four exit codes in 'fipsctl --help'"
+if [ "$(wc -l <<< "$codes")" -ne 5 ]; then
+	not_ok readme-exit-codes "cannot find five exit codes in 'fipsctl --help'"
 else
 	missing=
 	while IFS='|' read -r code text; do

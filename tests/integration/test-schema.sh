@@ -45,9 +45,24 @@ def consistency():
         counts[f["status"]] += 1
     bad = [f"{s}: summary says {doc['summary'][s]}, findings have {n}"
            for s, n in counts.items() if doc["summary"][s] != n]
-    worst = max((order.index(f["status"]) for f in doc["findings"]), default=0)
-    if doc["summary"]["verdict"] != order[worst]:
-        bad.append(f"verdict {doc['summary']['verdict']}, worst finding {order[worst]}")
+    # The verdict (schema 1.1, fc_report_verdict): fail over incomplete
+    # (a skip of kind not-examined) over pass.
+    kinds = {"not-applicable": 0, "not-examined": 0}
+    for f in doc["findings"]:
+        if f["status"] == "skip":
+            kinds[f["skip_kind"]] += 1
+    for k, n in kinds.items():
+        key = k.replace("-", "_")
+        if doc["summary"][key] != n:
+            bad.append(f"{key}: summary says {doc['summary'][key]}, findings have {n}")
+    if counts["fail"] or counts["error"]:
+        want = "fail"
+    elif kinds["not-examined"]:
+        want = "incomplete"
+    else:
+        want = "pass"
+    if doc["summary"]["verdict"] != want:
+        bad.append(f"verdict {doc['summary']['verdict']}, findings say {want}")
     ids = [f["id"] for f in doc["findings"]]
     if len(ids) != len(set(ids)):
         bad.append("finding ids are not unique")
@@ -92,10 +107,10 @@ then ok schema-matches-version-h
 else not_ok schema-matches-version-h
 fi
 
-# The live host (whatever its verdict: exit 0 or 1).
+# The live host (whatever its verdict: exit 0, 1 or 4).
 "$FIPSCTL" check --format json > "$t_tmp/live.json" 2> "$t_tmp/live.err"
 rc=$?
-if [ $rc -le 1 ]; then
+if [ $rc -le 1 ] || [ $rc -eq 4 ]; then
 	validate live-host "$t_tmp/live.json"
 else
 	not_ok live-host "fipsctl check --format json exited $rc"
@@ -146,7 +161,12 @@ mutate host-member        'd["host"]["uptime"] = "3 days"'
 mutate miscounted         'd["summary"]["pass"] += 1'
 # (the last two keep the counts right: only the verdict or the ids are off)
 f0='f = d["findings"][0]; c = d["summary"]; '
-mutate verdict-not-worst  "$f0"'c[f["status"]] -= 1; f["status"] = "error"; c["error"] += 1; c["verdict"] = "pass"'
+mutate verdict-not-fail   "$f0"'c[f["status"]] -= 1; f["status"] = "error"; f["skip_kind"] = None; c["error"] += 1; c["verdict"] = "pass"'
+mutate verdict-a-status   'd["summary"]["verdict"] = "skip"'
+mutate skip-kind-on-pass  'f = next(f for f in d["findings"] if f["status"] == "pass"); f["skip_kind"] = "not-applicable"'
+mutate skip-without-kind  'f = next(f for f in d["findings"] if f["status"] == "skip"); f["skip_kind"] = None'
+mutate skip-kind-unknown  'f = next(f for f in d["findings"] if f["status"] == "skip"); f["skip_kind"] = "later"'
+mutate skips-miscounted   'd["summary"]["not_examined"] += 1'
 mutate duplicate-id       "$f0"'d["findings"].append(f); c[f["status"]] += 1'
 
 t_done

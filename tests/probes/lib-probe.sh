@@ -94,9 +94,24 @@ want_fact_match() { # ID KEY ERE
 	[[ $got =~ $3 ]] || c_err "$1 fact $2: '$got' does not match /$3/"
 }
 # The documented exit status: 1 when any finding failed or errored.
+# The exit status says the report's verdict: 1 fail (a fail or an error),
+# 4 incomplete (a skip of kind not-examined), 0 pass; and summary.verdict
+# says the same word.
 want_rc_consistent() {
-	local worst; worst=$(jq -r '[.findings[].status] | map(select(. == "fail" or . == "error")) | length' "$t_tmp/report.json" 2> /dev/null)
-	if [ "${worst:-0}" -gt 0 ]; then want_eq "exit status" "$rc" 1; else want_eq "exit status" "$rc" 0; fi
+	local bad ne verdict
+	bad=$(jq -r '[.findings[].status] | map(select(. == "fail" or . == "error")) | length' "$t_tmp/report.json" 2> /dev/null)
+	ne=$(jq -r '[.findings[] | select(.status == "skip" and .skip_kind != "not-applicable")] | length' "$t_tmp/report.json" 2> /dev/null)
+	verdict=$(jq -r '.summary.verdict' "$t_tmp/report.json" 2> /dev/null)
+	if [ "${bad:-0}" -gt 0 ]; then
+		want_eq "exit status" "$rc" 1
+		want_eq "summary.verdict" "$verdict" fail
+	elif [ "${ne:-0}" -gt 0 ]; then
+		want_eq "exit status" "$rc" 4
+		want_eq "summary.verdict" "$verdict" incomplete
+	else
+		want_eq "exit status" "$rc" 0
+		want_eq "summary.verdict" "$verdict" pass
+	fi
 }
 case_end() {
 	if [ -z "$c_errs" ]; then ok "$c_name"; return 0; fi

@@ -17,42 +17,49 @@ CACHE=${FIPSCTL_CACHE:-/var/cache/fipsctl-test}
 VECTORS=${VECTORS_DIR:-$TOP/data/vectors}
 SHIM=$BUILD/tests/lib/kat-fault.so
 
-# Failures of the libraries on this machine that are theirs, named
-# exactly so that any other failure still fails the test:
+# Edge cases the libraries on this machine refuse, named exactly so that
+# any other warning fails the test, and any failure does:
 # - GnuTLS 3.7.9 / nettle 3.8.1 (Debian 12) rejects Wycheproof's valid
-#   P-521 "point duplication during verification" signature (an edge case
-#   of the point addition inside verification); OpenSSL, libgcrypt and
-#   NSS accept it.
+#   P-521 "point duplication during verification" signature (flag
+#   PointDuplication, bugType EDGE_CASE: an edge case of the point addition
+#   inside verification); OpenSSL, libgcrypt and NSS accept it.  It is a
+#   warning, not a module failure (src/kat/kat-verdict.c).
 KNOWN_gnutls="ECDSA-SigVer=wycheproof/ecdsa_secp521r1_sha512_test.json tcId 494"
 
-# cells MODULE: "status algorithm failed first_failure" per algorithm.
+# cells MODULE: "status algorithm failed first_failure first_edge_case"
+# per algorithm, separated by US (0x1f).
 cells() {
 	jq -r --arg m "selftest.$1" '.findings[] | select(.check == $m and .id != $m)
 		| [.status, (.facts[] | select(.key == "algorithm") | .value),
 		   ((.facts[] | select(.key == "failed") | .value) // "0"),
-		   ((.facts[] | select(.key == "first_failure") | .value) // "")] | join("\t")' \
+		   ((.facts[] | select(.key == "first_failure") | .value) // ""),
+		   ((.facts[] | select(.key == "first_edge_case") | .value) // "")] | join("\u001f")' \
 		"$t_tmp/report.json" 2> /dev/null
 }
 
 # module_ok NAME MODULE [KNOWN]: every algorithm of MODULE passed or was
-# skipped with a reason, except the KNOWN "alg=vector" failure; at least
-# 15 algorithms ran, and invalid cases were among them (the signature
-# cells pass only by rejecting their invalid vectors).
+# skipped with a reason, except the KNOWN "alg=vector" edge case, a
+# warning that names its Wycheproof flag; at least 15 algorithms ran, and
+# invalid cases were among them (the signature cells pass only by
+# rejecting their invalid vectors).
 module_ok() {
-	local name=$1 m=$2 known=${3:-} st alg failed first ran=0
+	local name=$1 m=$2 known=${3:-} st alg failed first edge ran=0
 	case_begin "$name"
 	want_match "selftest.$m" summary "known-answer vectors"
-	while IFS=$'\t' read -r st alg failed first; do
+	# The unit separator: not whitespace, so an empty field stays one.
+	while IFS=$'\x1f' read -r st alg failed first edge; do
 		case $st in
 		pass) ran=$((ran + 1)) ;;
 		skip) [ -n "$(fact "selftest.$m.$(echo "$alg" | tr 'A-Z' 'a-z')" skip_reason)" ] ||
 			c_err "$alg skipped without a reason" ;;
-		fail)
-			if [ -n "$known" ] && [ "$alg=${first%%:*}" = "$known" ] && [ "$failed" = 1 ]; then
+		warn)
+			if [ -n "$known" ] && [ "$alg=${edge%%:*}" = "$known" ] &&
+				[[ $edge == *"in a rare edge case (Wycheproof flag "* ]]; then
 				ran=$((ran + 1))
 			else
-				c_err "$m $alg: $failed failed, first: $first"
+				c_err "$m $alg: warning, first edge case: $edge"
 			fi ;;
+		fail) c_err "$m $alg: $failed failed, first: $first" ;;
 		*) c_err "$alg: status $st" ;;
 		esac
 	done < <(cells "$m")
@@ -64,7 +71,8 @@ need_helper selftest-helpers openssl || exit 1
 
 # --- 1. every vector on every library that offers the algorithm --------------
 report_run -- selftest
-[ $rc -eq 0 ] || [ $rc -eq 1 ] || not_ok selftest-exit "exit $rc"
+# Every module passes here (GnuTLS's edge case is a warning): exit 0.
+[ $rc -eq 0 ] || not_ok selftest-exit "exit $rc"
 module_ok selftest-openssl openssl
 module_ok selftest-libgcrypt libgcrypt
 module_ok selftest-gnutls gnutls "$KNOWN_gnutls"
@@ -261,8 +269,10 @@ if need_tools selftest-nss-fips certutil modutil; then
 		# A token with a password refuses every key until one logs in.
 		report_run -- selftest --module nss --nssdb "$t_tmp/nssdb-password"
 		case_begin selftest-nss-password-db
-		want_eq exit "$rc" 0
+		# Not tested, though it applies: incomplete, exit 4.
+		want_eq exit "$rc" 4
 		want_status selftest.nss skip
+		want_eq skip_kind "$(jq -r '.findings[] | select(.id == "selftest.nss") | .skip_kind' "$t_tmp/report.json")" not-examined
 		want_match selftest.nss summary "internal FIPS module: the token of NSS database $t_tmp/nssdb-password has a password and refuses every key until the user logs in"
 		case_end
 

@@ -83,89 +83,6 @@ static void test_layout_rules(void)
 	fc_bls_entry_free(&e);
 }
 
-static void test_options_with_quotes(void)
-{
-	struct fc_bls_entry e = parse(
-		"q", "linux /vmlinuz-1\n"
-		     "options root=/dev/sda1 \"acpi_osi=Windows 2020\" fips=1 "
-		     "quiet  \n");
-	struct fc_bls_options o;
-	fc_bls_expand_options(&e, NULL, &o);
-	/* Quotes and trailing blanks reach the kernel as written. */
-	CHECK_STR(o.text,
-		  "root=/dev/sda1 \"acpi_osi=Windows 2020\" fips=1 quiet  ");
-	CHECK(o.had_options);
-	CHECK_INT(o.n_from_env, 0);
-	CHECK_INT(o.n_unset, 0);
-	fc_bls_options_free(&o);
-	fc_bls_entry_free(&e);
-}
-
-static struct fc_grubenv env_of(const char *lines)
-{
-	char buf[FC_GRUBENV_SIZE + 1];
-	int n = snprintf(buf, sizeof(buf), "# GRUB Environment Block\n%s",
-			 lines);
-	struct fc_grubenv env;
-	struct fc_parse_err err = { 0 };
-	if (fc_grubenv_parse(buf, (size_t)n, &env, &err) < 0) {
-		fprintf(stderr, "grubenv: line %u: %s\n", err.line, err.what);
-		exit(2);
-	}
-	return env;
-}
-
-static void test_kernelopts(void)
-{
-	struct fc_grubenv env = env_of("kernelopts=root=/dev/vda2 ro fips=1\n"
-				       "tuned_params=skew_tick=1\n");
-	/* The EL8-era entry form. */
-	struct fc_bls_entry e = parse("el8", "linux /vmlinuz-4.18\n"
-					     "options $kernelopts $tuned_params "
-					     "$unknown_var quiet\n");
-	struct fc_bls_options o;
-	fc_bls_expand_options(&e, &env, &o);
-	CHECK_STR(o.text, "root=/dev/vda2 ro fips=1 skew_tick=1  quiet");
-	CHECK_INT(o.n_from_env, 2);
-	CHECK_STR(o.from_env[0], "kernelopts");
-	CHECK_STR(o.from_env[1], "tuned_params");
-	CHECK_INT(o.n_unset, 1);
-	CHECK_STR(o.unset[0], "unknown_var");
-	fc_bls_options_free(&o);
-
-	/* Without grubenv every variable is unset (not "empty"). */
-	fc_bls_expand_options(&e, NULL, &o);
-	CHECK_STR(o.text, "   quiet");
-	CHECK_INT(o.n_unset, 3);
-	fc_bls_options_free(&o);
-	fc_bls_entry_free(&e);
-
-	/* A variable glued to text gets a space, as blscfg adds one; a
-	 * '$' without a name is dropped, "${x}" is not a variable. */
-	e = parse("glued", "linux /v\noptions a=$kernelopts/x $ ${kernelopts}\n");
-	fc_bls_expand_options(&e, &env, &o);
-	CHECK_STR(o.text, "a=root=/dev/vda2 ro fips=1 /x  {kernelopts}");
-	fc_bls_options_free(&o);
-	fc_bls_entry_free(&e);
-
-	/* No options line: GRUB uses $default_kernelopts. */
-	e = parse("noopts", "linux /v\n");
-	fc_bls_expand_options(&e, &env, &o);
-	CHECK(!o.had_options);
-	CHECK_STR(o.text, "");
-	CHECK_INT(o.n_unset, 1);
-	CHECK_STR(o.unset[0], "default_kernelopts");
-	fc_bls_options_free(&o);
-	fc_grubenv_free(&env);
-	env = env_of("default_kernelopts=root=/dev/x fips=1\n");
-	fc_bls_expand_options(&e, &env, &o);
-	CHECK_STR(o.text, "root=/dev/x fips=1");
-	CHECK_STR(o.from_env[0], "default_kernelopts");
-	fc_bls_options_free(&o);
-	fc_bls_entry_free(&e);
-	fc_grubenv_free(&env);
-}
-
 static void test_malformed_lines(void)
 {
 	/* A blank line ends GRUB's reading: the fips=1 after it is lost. */
@@ -356,8 +273,6 @@ int main(void)
 	setup();
 	RUN(test_el9_entry);
 	RUN(test_layout_rules);
-	RUN(test_options_with_quotes);
-	RUN(test_kernelopts);
 	RUN(test_malformed_lines);
 	RUN(test_rescue);
 	RUN(test_id_order);

@@ -70,26 +70,28 @@ static void test_saved_entry_pins(void)
 	struct fc_root *root = open_root(dir);
 	struct fc_boot_conf c;
 	char *why = NULL;
-	CHECK_INT(fc_boot_conf_load(root, &c, &why), 0);
+	CHECK_INT(fc_boot_conf_load(root, NULL, &c, &why), 0);
 	CHECK(c.have_env);
 	CHECK_INT(c.env_err, 0);
 	CHECK(fc_boot_conf_default_known(&c));
 	CHECK_STR(c.saved_entry, MID "-" REL_OLD);
 	CHECK_INT(c.via, FC_BLS_DEFAULT_SAVED_ID);
-	CHECK(c.def && fc_bls_entry_boots(c.def, REL_OLD));
+	CHECK(c.def && fc_boot_conf_boots(&c, c.def, REL_OLD));
 	CHECK(fc_boot_conf_pinned_to(&c, REL_OLD));
 	CHECK(!fc_boot_conf_pinned_to(&c, REL_NEW));
 	/* The newer entry takes its options from the grubenv. */
 	const struct fc_bls_entry *e = NULL;
 	for (size_t i = 0; i < c.dir.n; i++)
-		if (fc_bls_entry_boots(c.dir.entries[i], REL_NEW))
+		if (fc_boot_conf_boots(&c, c.dir.entries[i], REL_NEW))
 			e = c.dir.entries[i];
 	CHECK(e != NULL);
 	if (e) {
-		struct fc_bls_options o;
-		fc_boot_conf_options(&c, e, &o);
-		CHECK_STR(o.text, "root=/dev/vda2 ro");
-		fc_bls_options_free(&o);
+		const struct fc_grub_boot *b = fc_boot_conf_boot(&c, e);
+		CHECK_STR(b->options, "root=/dev/vda2 ro ");
+		CHECK_STR(b->cmdline, "BOOT_IMAGE=($root)/vmlinuz-" REL_NEW
+				      " root=/dev/vda2 ro");
+		CHECK_STR(b->image, "/vmlinuz-" REL_NEW);
+		CHECK_INT(b->n_unknowns, 0);
 	}
 	fc_boot_conf_free(&c);
 	fc_root_free(root);
@@ -106,19 +108,19 @@ static void test_grubenv_missing_or_malformed(void)
 	char *why = NULL;
 	/* No grubenv: GRUB has no saved_entry either, so the first entry
 	 * in menu order is the default, and that is certain. */
-	CHECK_INT(fc_boot_conf_load(root, &c, &why), 0);
+	CHECK_INT(fc_boot_conf_load(root, NULL, &c, &why), 0);
 	CHECK(!c.have_env);
 	CHECK_INT(c.env_err, -ENOENT);
 	CHECK_STR(c.env_why, FC_GRUBENV_PATH " does not exist");
 	CHECK(fc_boot_conf_default_known(&c));
 	CHECK_INT(c.via, FC_BLS_DEFAULT_FIRST);
-	CHECK(c.def && fc_bls_entry_boots(c.def, REL_NEW));
+	CHECK(c.def && fc_boot_conf_boots(&c, c.def, REL_NEW));
 	/* ...but nothing names it, so a newer kernel would take over. */
 	CHECK(!fc_boot_conf_pinned_to(&c, REL_NEW));
 	fc_boot_conf_free(&c);
 
 	t_put(dir, "boot/grub2/grubenv", "saved_entry=x\n");
-	CHECK_INT(fc_boot_conf_load(root, &c, &why), 0);
+	CHECK_INT(fc_boot_conf_load(root, NULL, &c, &why), 0);
 	CHECK(!c.have_env);
 	CHECK_INT(c.env_err, -EBADMSG);
 	CHECK(c.env_why && strstr(c.env_why, "is malformed (line 1"));
@@ -135,7 +137,7 @@ static void test_no_entries_dir(void)
 	struct fc_root *root = open_root(dir);
 	struct fc_boot_conf c;
 	char *why = NULL;
-	CHECK_INT(fc_boot_conf_load(root, &c, &why), -ENOENT);
+	CHECK_INT(fc_boot_conf_load(root, NULL, &c, &why), -ENOENT);
 	CHECK(why != NULL);
 	free(why);
 	fc_root_free(root);

@@ -241,6 +241,59 @@ static void test_fips_mode_setup_inconsistent(void)
 	    1);
 }
 
+/* Files that do not exist: cat's complaint shows among the lines, where
+ * the script reads each file. */
+static void expect_fms_missing(bool flag_missing, bool cur_missing,
+			       bool complete, const char *want_out, int src_line)
+{
+	struct fc_fips_mode_setup_state in = {
+		.fips_enabled = flag_missing ? "" : "1\n",
+		.current_policy = cur_missing ? "" : "FIPS\n",
+		.install_complete = complete,
+		.fips_enabled_missing = flag_missing,
+		.current_policy_missing = cur_missing,
+	};
+	char *out = NULL, *verdict = NULL;
+	(void)fc_fips_mode_setup_check(&in, &out, &verdict);
+	if (strcmp(out, want_out) != 0) {
+		fprintf(stderr, "%s:%d: out=\"%s\", expected \"%s\"\n", __FILE__,
+			src_line, out, want_out);
+		fc_t_fail_now++;
+	}
+	free(out);
+	free(verdict);
+}
+
+static void test_fips_mode_setup_missing_files(void)
+{
+	/* A kernel without CONFIG_CRYPTO_FIPS, never set up: as on a
+	 * Debian kernel, the last line is "FIPS mode is ." */
+	expect_fms_missing(true, true, false,
+			   "Installation of FIPS modules is not completed.\n"
+			   "cat: /proc/sys/crypto/fips_enabled: No such file "
+			   "or directory\n"
+			   "FIPS mode is .\n"
+			   "cat: /etc/crypto-policies/state/current: No such "
+			   "file or directory\n",
+			   __LINE__);
+	/* ... set up: inconsistent before state/current is read. */
+	expect_fms_missing(true, false, true,
+			   "cat: /proc/sys/crypto/fips_enabled: No such file "
+			   "or directory\n"
+			   "FIPS mode is .\n"
+			   "Inconsistent state detected.\n",
+			   __LINE__);
+	/* FIPS kernel, installed, no state/current. */
+	expect_fms_missing(false, true, true,
+			   "FIPS mode is enabled.\n"
+			   "cat: /etc/crypto-policies/state/current: No such "
+			   "file or directory\n"
+			   "The current crypto policy () neither is the FIPS "
+			   "policy nor is based on the FIPS policy.\n"
+			   "Inconsistent state detected.\n",
+			   __LINE__);
+}
+
 static void test_fips_mode_setup_disabled(void)
 {
 	/* Rocky 9.4, kernel 5.14.0-427, a host never set up for FIPS. */
@@ -269,5 +322,6 @@ int main(void)
 	RUN(test_fips_mode_setup_enabled);
 	RUN(test_fips_mode_setup_inconsistent);
 	RUN(test_fips_mode_setup_disabled);
+	RUN(test_fips_mode_setup_missing_files);
 	TEST_MAIN_END();
 }

@@ -226,7 +226,7 @@ static void test_boot_conf_once(void)
 	hb = fc_host_boot_conf(&r.ctx);
 	CHECK_INT(hb->err, 0);
 	CHECK_INT(hb->conf.dir.n, 1);
-	CHECK(hb->conf.def && fc_bls_entry_boots(hb->conf.def, "6.1"));
+	CHECK(hb->conf.def && fc_boot_conf_boots(&hb->conf, hb->conf.def, "6.1"));
 	CHECK(fc_host_boot_conf(&r.ctx) == hb);
 	run_close(&r);
 	t_rmtree(dir);

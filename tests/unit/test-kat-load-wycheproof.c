@@ -47,6 +47,43 @@ static void test_wycheproof(void)
 	free(err);
 }
 
+/* A valid case flagged with what the notes call an EDGE_CASE carries the
+ * flag (src/kat/kat-verdict.c warns when it is rejected); an invalid one
+ * or another bugType does not. */
+static void test_edge_case(void)
+{
+	static const char text[] =
+		"{\"algorithm\": \"HMACSHA256\", \"schema\": \"mac_test_schema_v1.json\",\n"
+		" \"numberOfTests\": 4,\n"
+		" \"notes\": {\"PointDuplication\": {\"bugType\": \"EDGE_CASE\"},\n"
+		"           \"Pseudorandom\": {\"bugType\": \"FUNCTIONALITY\"}},\n"
+		" \"testGroups\": [{\"type\": \"MacTest\", \"keySize\": 8, \"tagSize\": 32,\n"
+		"   \"tests\": [\n"
+		"    {\"tcId\": 1, \"flags\": [\"Pseudorandom\", \"PointDuplication\"],\n"
+		"     \"key\": \"00\", \"msg\": \"\", \"tag\": \"01020304\", \"result\": \"valid\"},\n"
+		"    {\"tcId\": 2, \"flags\": [\"PointDuplication\"], \"key\": \"00\",\n"
+		"     \"msg\": \"ff\", \"tag\": \"01020304\", \"result\": \"invalid\"},\n"
+		"    {\"tcId\": 3, \"flags\": [\"Pseudorandom\"], \"key\": \"00\",\n"
+		"     \"msg\": \"ff\", \"tag\": \"01020304\", \"result\": \"valid\"},\n"
+		"    {\"tcId\": 4, \"flags\": [\"Unlisted\"], \"key\": \"00\",\n"
+		"     \"msg\": \"ff\", \"tag\": \"01020304\", \"result\": \"valid\"}]}]}\n";
+	struct fc_kat_set s = { 0 };
+	char *err = NULL;
+	CHECK_INT(fc_kat_load_text(&s, "hmac_sha256_test.json", text,
+				   sizeof(text) - 1, &err),
+		  0);
+	const struct fc_kat_vector *v = t_kat_find(&s, 0, 1);
+	CHECK(v && v->edge_case && fc_streq(v->edge_case, "PointDuplication"));
+	v = t_kat_find(&s, 0, 2);
+	CHECK(v && !v->edge_case);
+	v = t_kat_find(&s, 0, 3);
+	CHECK(v && !v->edge_case);
+	v = t_kat_find(&s, 0, 4);
+	CHECK(v && !v->edge_case);
+	fc_kat_set_free(&s);
+	free(err);
+}
+
 /* The expected result: one row per result and flag situation. */
 static void test_expect(void)
 {
@@ -213,6 +250,7 @@ static void test_types(void)
 int main(void)
 {
 	RUN(test_wycheproof);
+	RUN(test_edge_case);
 	RUN(test_expect);
 	RUN(test_types);
 	TEST_MAIN_END();

@@ -96,6 +96,59 @@ static void test_judge(void)
 	}
 }
 
+/* A valid edge case (vector edge_case) the library refuses is a warning
+ * naming the flag; the same refusal without the flag, a wrong output and
+ * an accepted invalid case stay failures. */
+static void test_edge_case(void)
+{
+	static const struct {
+		const char *edge;
+		enum fc_kat_expect expect;
+		int rc;
+		bool matched, checking;
+		enum fc_kat_verdict want;
+	} rows[] = {
+		{ "PointDuplication", FC_KAT_VALID, FC_KAT_REJECTED, true, true,
+		  FC_KAT_V_WARN },
+		{ "ArithmeticError", FC_KAT_VALID, FC_KAT_ERROR, true, true,
+		  FC_KAT_V_WARN },
+		{ NULL, FC_KAT_VALID, FC_KAT_REJECTED, true, true,
+		  FC_KAT_V_FAIL },
+		{ "PointDuplication", FC_KAT_VALID, FC_KAT_OK, false, false,
+		  FC_KAT_V_FAIL },
+		{ "PointDuplication", FC_KAT_INVALID, FC_KAT_OK, true, true,
+		  FC_KAT_V_FAIL },
+		{ "PointDuplication", FC_KAT_VALID, FC_KAT_OK, true, true,
+		  FC_KAT_V_PASS },
+	};
+	for (size_t i = 0; i < FC_ARRAY_SIZE(rows); i++) {
+		struct fc_kat_vector v = {
+			.alg = "ECDSA-SigVer",
+			.source = "wycheproof/ecdsa_secp521r1_sha512_test.json",
+			.tc_id = 494,
+			.op = FC_KAT_OP_ECDSA_VERIFY,
+			.expect = (uint8_t)rows[i].expect,
+			.edge_case = rows[i].edge,
+		};
+		struct fc_kat_outcome o = { FC_KAT_V_PASS, NULL };
+		struct fc_kat_why why;
+		fc_kat_whyf(&why, "%s", "verification has failed");
+		fc_kat_settle(&o, &v, rows[i].rc, rows[i].matched,
+			      rows[i].checking, "signature verified", &why);
+		if (o.v != rows[i].want) {
+			fprintf(stderr, "row %zu: verdict %d, expected %d\n", i,
+				(int)o.v, (int)rows[i].want);
+			fc_t_fail_now++;
+		}
+		if (rows[i].want == FC_KAT_V_WARN)
+			CHECK(o.why && strstr(o.why, "the library rejects a valid "
+						     "signature in a rare edge "
+						     "case (Wycheproof flag ") &&
+			      strstr(o.why, rows[i].edge));
+		free(o.why);
+	}
+}
+
 /* What each judgement writes: the verdict and the message. */
 static void test_write(void)
 {
@@ -170,6 +223,7 @@ int main(void)
 {
 	RUN(test_judge);
 	RUN(test_write);
+	RUN(test_edge_case);
 	RUN(test_mismatch);
 	TEST_MAIN_END();
 }

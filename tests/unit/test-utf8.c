@@ -39,8 +39,49 @@ static void test_xml_controls(void)
 	expect("\xef\xbf\xbe", false, "\xef\xbf\xbe");
 }
 
+static void safe(const char *in, size_t max, const char *want)
+{
+	char *got = fc_term_safe(in, max);
+	CHECK_STR(got, want);
+	free(got);
+}
+
+/* What a terminal acts on is shown as a visible escape; text is kept. */
+static void test_term_safe(void)
+{
+	safe("plain caf\xc3\xa9 \xe2\x9c\x93", 100,
+	     "plain caf\xc3\xa9 \xe2\x9c\x93");
+	safe("a\x1b[2Jb", 100, "a\\x1B[2Jb");
+	safe("\x1b]0;t\x07", 100, "\\x1B]0;t\\x07");
+	safe("l1\nl2\r\t", 100, "l1\\x0Al2\\x0D\\x09");
+	safe("del\x7f", 100, "del\\x7F");
+	safe("c1 \xc2\x9b" "31m", 100, "c1 \\u009B31m"); /* one-byte CSI */
+	safe("rlo \xe2\x80\xae" "gnp.exe", 100, "rlo \\u202Egnp.exe");
+	safe("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad", 100,
+	     "\\u202A\\u202B\\u202C\\u202D");
+	safe("\xe2\x81\xa6x\xe2\x81\xa9", 100, "\\u2066x\\u2069");
+	safe("bad \xff\xc0\x80 end", 100, "bad \\xFF\\xC0\\x80 end");
+	safe("abcdef", 3, "abc...");
+	safe(NULL, 10, "");
+}
+
+static void test_csv_guard(void)
+{
+	CHECK(fc_csv_needs_guard("=HYPERLINK(\"x\")"));
+	CHECK(fc_csv_needs_guard("+1"));
+	CHECK(fc_csv_needs_guard("-1+2"));
+	CHECK(fc_csv_needs_guard("@SUM(A1)"));
+	CHECK(fc_csv_needs_guard("\tx"));
+	CHECK(fc_csv_needs_guard("\rx"));
+	CHECK(!fc_csv_needs_guard("host=1"));
+	CHECK(!fc_csv_needs_guard(""));
+	CHECK(!fc_csv_needs_guard(NULL));
+}
+
 int main(void)
 {
+	RUN(test_term_safe);
+	RUN(test_csv_guard);
 	RUN(test_valid_kept);
 	RUN(test_invalid_replaced);
 	RUN(test_xml_controls);

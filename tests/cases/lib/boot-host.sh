@@ -73,6 +73,7 @@ boot_host_build() {
 	echo "$ROOT_ARGS $FIPS_ARGS" | put "$r/etc/kernel/cmdline"
 	echo "BOOT_IMAGE=(hd0,msdos1)/vmlinuz-$KNEW $ROOT_ARGS $FIPS_ARGS" | put "$r/proc/cmdline"
 	echo 1 | put "$r/proc/sys/crypto/fips_enabled"
+	el_tools "$r"
 }
 
 # boot_host: the host into $ROOT.

@@ -65,6 +65,21 @@ base() {
 	cp -a "$MKROOT_CACHE/$name/." "$ROOT/"
 }
 
+# el_tools ROOT [TOOL...]: the programs of an EL9 host whose presence the
+# checks look at to word a remedy (checks/remedy.c; default: all of
+# fips-mode-setup, update-crypto-policies, grubby, lsinitrd).  They are
+# never run, and these placeholders would refuse to.
+el_tools() {
+	local r=$1 t
+	shift
+	[ $# -gt 0 ] || set -- fips-mode-setup update-crypto-policies grubby lsinitrd
+	for t in "$@"; do
+		printf '#!/bin/sh\necho "fipsctl fixture: placeholder for %s" >&2\nexit 1\n' "$t" |
+			put "$r/usr/bin/$t"
+		chmod 755 "$r/usr/bin/$t"
+	done
+}
+
 # from_case AREA/CASE: start from another case's root (this case is that
 # one with a change).
 from_case() {

@@ -22,14 +22,22 @@ link_backends() {
 	done
 }
 
-# write_backends ROOT POLICY: the regular files it writes for a policy
-# with subpolicies (there is no $SHARE/FIPS:OSPP directory to link to).
+# write_backends ROOT POLICY: the regular files it writes instead of
+# links: for a policy with subpolicies (there is no $SHARE/FIPS:OSPP
+# directory to link to) what its generators make; for one without, when
+# local.d holds additions, the policy's file followed by them (save_config).
 write_backends() {
-	local b
+	local b l
 	rm -f "$1"/etc/crypto-policies/back-ends/*
 	for b in $BACKENDS; do
-		printf '# %s back-end generated for %s\n' "$b" "$2" \
-			> "$1/etc/crypto-policies/back-ends/$b.config"
+		if [ -d "$1$SHARE/$2" ]; then
+			cat "$1$SHARE/$2/$b.txt"
+			for l in "$1/etc/crypto-policies/local.d/$b"-*.config; do
+				if [ -e "$l" ]; then cat "$l"; fi
+			done
+		else
+			printf '# %s back-end generated for %s\n' "$b" "$2"
+		fi > "$1/etc/crypto-policies/back-ends/$b.config"
 	done
 }
 
@@ -63,6 +71,13 @@ crypto_policy_host_build() {
 	EOF_
 	set_policy "$r" 'FIPS\n' FIPS
 	link_backends "$r" FIPS
+	# crypto-policies' own program (EL9 and EL10); fips-mode-setup,
+	# which EL10 removed, only where a case adds it.  A placeholder that
+	# is never run, as el9-host.sh's.
+	mkdir -p "$r/usr/bin"
+	printf '#!/bin/sh\necho "fipsctl fixture: placeholder" >&2\nexit 1\n' \
+		> "$r/usr/bin/update-crypto-policies"
+	chmod 755 "$r/usr/bin/update-crypto-policies"
 	echo 1 > "$r/proc/sys/crypto/fips_enabled"
 	echo "$KVER" > "$r/proc/sys/kernel/osrelease"
 	echo "# FIPS module installation complete" > "$r/etc/system-fips"

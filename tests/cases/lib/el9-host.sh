@@ -313,14 +313,7 @@ EOF
 	link "$r/dev/mapper/almalinux-root" ../dm-0
 	link "$r/dev/mapper/almalinux-swap" ../dm-1
 
-	# Tools whose presence the checks look at (to word a remedy); they
-	# are never run, and these placeholders would refuse to.
-	local t
-	for t in fips-mode-setup update-crypto-policies grubby lsinitrd; do
-		printf '#!/bin/sh\necho "fipsctl fixture: placeholder for %s" >&2\nexit 1\n' "$t" |
-			put "$r/usr/bin/$t"
-		chmod 755 "$r/usr/bin/$t"
-	done
+	el_tools "$r"
 
 	kernel_files "$r" "$KVER" "$KVER_OLD" "$RESCUE"
 	boot_config "$r" "$BASE_ARGS $FIPS_ARGS"

@@ -39,6 +39,7 @@ kernel_host_build() {
 	link "$r/dev/mapper/rl-root" ../dm-0
 	link "$r/dev/disk/by-uuid/$ROOT_UUID" ../../dm-0
 	link "$r/dev/disk/by-uuid/$EFI_UUID" ../../vda1
+	el_tools "$r"
 }
 
 # kernel_host: the host into $ROOT.

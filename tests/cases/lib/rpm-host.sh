@@ -17,12 +17,13 @@
 
 : "${FIPSCTL_CACHE:=/var/cache/fipsctl-test}"
 RPM_DIR=$FIPSCTL_CACHE/rpms-signed
-MACHINE_ID=0c5e6f2a9b8d4c7e8f1a2b3c4d5e6f70
+# A host built on another base (el9-host.sh) keeps its machine id.
+: "${MACHINE_ID:=0c5e6f2a9b8d4c7e8f1a2b3c4d5e6f70}"
 FIPS_NAME=
 
 # rpm_host NAME: host NAME's root into $ROOT.
 rpm_host() {
-	local name=$1 r=$ROOT p ver out files=()
+	local name=$1 r=$ROOT p ver
 	need rpm "rpm is not installed (tests/deps.sh)"
 	if [ ! -f "$RPM_DIR/STAMP" ]; then
 		echo "no test RPMs in $RPM_DIR (run tests/setup/40-test-rpms.sh)" >&2
@@ -49,7 +50,6 @@ rpm_host() {
 	# One BLS entry per installed kernel of the host's architecture, as
 	# kernel-install writes them with /boot on the root filesystem.
 	for p in $PACKAGES; do
-		files+=("$RPM_DIR/$p.rpm")
 		case ${p##*/} in
 		kernel-core-*."$ARCH")
 			ver=${p##*/kernel-core-}
@@ -71,9 +71,25 @@ rpm_host() {
 	grub_editenv "$r/boot/grub2/grubenv" create
 	grub_editenv "$r/boot/grub2/grubenv" set "saved_entry=$MACHINE_ID-$DEFAULT"
 
-	# A real rpmdb: the sqlite database EL9 uses, at EL9's path, and the
-	# packages' files installed as rpm installs them.  Their signatures
-	# stay in the headers; the root has no keys to check them against.
+	rpmdb_install "$r" $PACKAGES
+}
+
+# rpmdb_install ROOT NAME...: a real rpmdb in ROOT holding the test RPMs
+# NAME (of tests/setup/test-rpms.list, signed; foreign/ or unsigned/ for
+# the other signers): the sqlite database EL9 uses, at EL9's path, and the
+# packages' files installed as rpm installs them.  Their signatures stay
+# in the headers; the root has no keys to check them against.
+rpmdb_install() {
+	local r=$1 p out files=()
+	shift
+	need rpm "rpm is not installed (tests/deps.sh)"
+	if [ ! -f "$RPM_DIR/STAMP" ]; then
+		echo "no test RPMs in $RPM_DIR (run tests/setup/40-test-rpms.sh)" >&2
+		exit 77
+	fi
+	for p in "$@"; do
+		files+=("$RPM_DIR/$p.rpm")
+	done
 	if ! out=$(rpm --root "$r" --dbpath /var/lib/rpm -i --nodeps \
 		--nosignature --noscripts --ignorearch --ignoreos \
 		"${files[@]}" 2>&1); then
@@ -81,7 +97,7 @@ rpm_host() {
 		exit 1
 	fi
 	if [ "$(head -c 15 "$r/var/lib/rpm/rpmdb.sqlite" 2> /dev/null)" != "SQLite format 3" ]; then
-		echo "rpm_host: rpm wrote no sqlite rpmdb in $r/var/lib/rpm" >&2
+		echo "rpmdb_install: rpm wrote no sqlite rpmdb in $r/var/lib/rpm" >&2
 		exit 1
 	fi
 }
