@@ -824,9 +824,9 @@ static void judge_module(struct fc_ctx *ctx, enum fc_module m,
 					? v.status
 					: fc_status_worse(v.status, proof.status);
 	_cleanup_free_ char *other = NULL;
-	_cleanup_free_ char *summary = fc_asprintf(
-		"%s%s%s", judged, proof.phrase ? proof.phrase : "",
-		other_arch_phrase(&j.rs, j.arch, &other));
+	_cleanup_free_ char *summary =
+		fc_asprintf("%s%s%s", judged, proof.phrase ? proof.phrase : "",
+			    other_arch_phrase(&j.rs, j.arch, &other));
 	free(proof.phrase);
 	fc_finding_fact(f, "verdict", "%s", fc_verdict_name(v.verdict));
 	fc_vstatus(f, status, v.verdict, summary);
