@@ -260,7 +260,7 @@ static int run_pinned(struct fc_ctx *ctx)
 	struct fc_buf risks = { 0 };
 	bool unknown = false;
 	staying(ctx, f, cp, evr, arch, &risks, &unknown);
-	_cleanup_free_ char *cert = fc_vcert_phrase(build);
+	_cleanup_free_ char *cert = fc_vcert_phrase(st, build);
 	if (!risks.len) {
 		fc_finding_status(f, FC_STATUS_PASS,
 				  "the default kernel %s is the validated build "

@@ -13,6 +13,7 @@
 
 #include "checks.h"
 #include "engine/hostfacts.h"
+#include "parse/livepatch.h"
 #include "validated.h"
 
 struct kjudge {
@@ -79,7 +80,9 @@ static void judge_release(const struct fc_vstate *st, const char *release,
 	const char *arch = st->host->arch;
 	enum fc_coverage cov = fc_policy_coverage(t, FC_MODULE_KERNEL, arch,
 						  &kj->gap);
-	if (cov == FC_COVER_NO) {
+	const struct fc_installed_pkg *ip =
+		st->rpm_ok ? pkg_by_release(st, release) : NULL;
+	if (cov == FC_COVER_NO && !(ip && ip->cls == FC_PKG_IN_PROCESS)) {
 		kj->v = FC_V_NOT_COVERED;
 		kj->detail = fc_asprintf("%s has no validated kernel for %s%s%s",
 					 t->name, arch,
@@ -122,11 +125,11 @@ static void judge_release(const struct fc_vstate *st, const char *release,
 					p->nevra);
 				return;
 			case FC_PKG_IN_PROCESS:
-				kj->v = FC_V_UNVALIDATED;
-				kj->detail = fc_asprintf(
-					"%s is the build in CMVP review, not "
-					"yet validated",
-					p->nevra);
+				kj->build = fc_policy_find_build(
+					t, FC_MODULE_KERNEL, p->arch, p->name,
+					p->ref, NULL);
+				kj->v = FC_V_IN_PROCESS;
+				kj->detail = fc_strdup(p->nevra);
 				return;
 			case FC_PKG_UNJUDGED:
 				kj->v = FC_V_UNKNOWN;
@@ -262,14 +265,14 @@ static void kjudge_facts(struct fc_finding *f, const struct fc_vstate *st,
 	else
 		fc_finding_fact(f, "rpm_match", "not checked: %s", st->rpm_why);
 	if (kj->build)
-		fc_vfacts_build(f, kj->build);
+		fc_vfacts_build(f, st, kj->build);
 	if (kj->rule) {
 		fc_vfacts_rule(f, kj->rule);
 		const struct fc_policy_build *base = fc_policy_validated_by_evr(
 			st->table, FC_MODULE_KERNEL, st->host->arch,
 			kj->rule->package, kj->rule->newer_than);
 		if (base)
-			fc_vfacts_build(f, base);
+			fc_vfacts_build(f, st, base);
 	}
 	if (kj->gap) {
 		fc_finding_fact(f, "not_covered_reason", "%s", kj->gap->reason);
@@ -283,7 +286,7 @@ static char *kjudge_summary(const struct fc_vstate *st,
 			    const struct kjudge *kj, const char *what)
 {
 	_cleanup_free_ char *cert =
-		kj->build ? fc_vcert_phrase(kj->build) : fc_strdup("");
+		kj->build ? fc_vcert_phrase(st, kj->build) : fc_strdup("");
 	switch (kj->v) {
 	case FC_V_VALIDATED:
 		return fc_asprintf("%s is a validated build, %s%s", what, cert,
@@ -294,6 +297,9 @@ static char *kjudge_summary(const struct fc_vstate *st,
 				   "not the exact validated build",
 				   what,
 				   kj->rule ? kj->rule->newer_than : "?");
+	case FC_V_IN_PROCESS:
+		return fc_asprintf("in process: %s, %s%s", kj->detail, cert,
+				   fc_voe_phrase(st));
 	case FC_V_UNVALIDATED:
 		return fc_asprintf("unvalidated: %s", kj->detail);
 	case FC_V_NOT_COVERED:
@@ -305,16 +311,100 @@ static char *kjudge_summary(const struct fc_vstate *st,
 }
 
 static enum fc_status kjudge_status(const struct fc_ctx *ctx,
+				    const struct fc_vstate *st,
 				    const struct kjudge *kj)
 {
-	enum fc_status s = fc_verdict_status(ctx->opts.strict, kj->v);
-	if (kj->v == FC_V_VALIDATED && kj->build &&
-	    (kj->build->cert.status == FC_CERT_HISTORICAL ||
-	     kj->build->cert.status == FC_CERT_UNKNOWN))
-		s = FC_STATUS_WARN;
+	bool strict = ctx->opts.strict;
+	enum fc_status s = fc_verdict_status(strict, kj->v);
+	if (kj->v == FC_V_VALIDATED && kj->build) {
+		/* The certificate on the check day. */
+		struct fc_life_at life;
+		fc_vlife(st, kj->build, &life);
+		s = fc_status_worse(s, fc_life_status_for(strict, life.life));
+	}
 	if (kj->v == FC_V_VALIDATED && kj->by_glob)
-		s = ctx->opts.strict ? FC_STATUS_FAIL : FC_STATUS_WARN;
+		s = fc_status_worse(s, strict ? FC_STATUS_FAIL
+					      : FC_STATUS_WARN);
 	return s;
+}
+
+/* The kernel package's files (vmlinuz, .vmlinuz.hmac) and signer, for the
+ * package that provides the release judged. */
+static void kproof(const struct fc_ctx *ctx, const struct fc_vstate *st,
+		   const struct kjudge *kj, struct fc_finding *f,
+		   enum fc_status *status, char **summary)
+{
+	if (!kj->pkg)
+		return;
+	struct fc_vproof_out proof;
+	fc_vproof(st, FC_MODULE_KERNEL, kj->pkg->arch, kj->pkg->nevra,
+		  ctx->opts.strict, f, &proof);
+	if (*status != FC_STATUS_SKIP)
+		*status = fc_status_worse(*status, proof.status);
+	if (proof.phrase) {
+		char *s = fc_asprintf("%s%s", *summary, proof.phrase);
+		free(*summary);
+		*summary = s;
+	}
+	free(proof.phrase);
+}
+
+static const char *flag_name(int v)
+{
+	return v == 1 ? "1" : v == 0 ? "0" : "?";
+}
+
+/*
+ * Live patches replace functions of the running kernel (a kpatch or
+ * KernelCare patch can touch crypto code as well as anything else), so a
+ * validated build with live patches applied is not the exact build the
+ * certificate names: the finding says so, a warning (fail under --strict)
+ * when the build is otherwise validated.  Only the running kernel has
+ * them; the boot kernel starts unpatched.
+ */
+static void klivepatch(const struct fc_ctx *ctx, const struct kjudge *kj,
+		       struct fc_finding *f, enum fc_status *status,
+		       char **summary)
+{
+	struct fc_livepatches lp;
+	fc_livepatches_read(ctx->root, &lp);
+	for (size_t i = 0; i < lp.n; i++) {
+		_cleanup_free_ char *key = fc_asprintf("livepatch.%zu", i + 1);
+		fc_finding_fact(f, key, "%s enabled=%s transition=%s",
+				lp.v[i].name, flag_name(lp.v[i].enabled),
+				flag_name(lp.v[i].transition));
+	}
+	if (lp.sys_err < 0 && lp.sys_err != -ENOENT)
+		fc_finding_fact(f, "livepatch_error", "%s: %s",
+				FC_LIVEPATCH_DIR, strerror(-lp.sys_err));
+	if (lp.kcare_version)
+		fc_finding_fact(f, "kernelcare_effective_version", "%s",
+				lp.kcare_version);
+	else if (lp.kcare_err < 0 && lp.kcare_err != -ENOENT)
+		fc_finding_fact(f, "kernelcare_error", "%s: %s",
+				FC_KCARE_VERSION_PATH,
+				strerror(-lp.kcare_err));
+	/* Counted only when there is something: most kernels run none. */
+	size_t active = fc_livepatches_active(&lp);
+	if (active || lp.n)
+		fc_finding_fact(f, "live_patches", "%zu", active);
+	_cleanup_free_ char *what = fc_livepatches_phrase(&lp);
+	fc_livepatches_free(&lp);
+	if (!what)
+		return;
+	char *s = fc_asprintf("%s; runs with live patches: %s", *summary,
+			      what);
+	free(*summary);
+	*summary = s;
+	if (kj->v == FC_V_VALIDATED) {
+		*status = fc_status_worse(*status, ctx->opts.strict
+							   ? FC_STATUS_FAIL
+							   : FC_STATUS_WARN);
+		fc_finding_remedy(f, "reboot into the validated kernel "
+				     "without live patches (kpatch unload, "
+				     "kcarectl --unload) to run the "
+				     "certified build");
+	}
 }
 
 /*
@@ -393,7 +483,10 @@ static int run_kernel(struct fc_ctx *ctx)
 	kjudge_facts(f, st, &kj);
 	_cleanup_free_ char *what = fc_asprintf("the running kernel %s", release);
 	_cleanup_free_ char *summary = kjudge_summary(st, &kj, what);
-	fc_vstatus(f, kjudge_status(ctx, &kj), kj.v, summary);
+	enum fc_status status = kjudge_status(ctx, st, &kj);
+	kproof(ctx, st, &kj, f, &status, &summary);
+	klivepatch(ctx, &kj, f, &status, &summary);
+	fc_vstatus(f, status, kj.v, summary);
 
 	bool accepted = kj.v == FC_V_VALIDATED ||
 			(kj.v == FC_V_COMPLIANT && !ctx->opts.strict);
@@ -477,7 +570,8 @@ static int run_boot_kernel(struct fc_ctx *ctx)
 	_cleanup_free_ char *what = fc_asprintf("the default boot kernel %s",
 						release);
 	_cleanup_free_ char *summary = kjudge_summary(st, &kj, what);
-	enum fc_status status = kjudge_status(ctx, &kj);
+	enum fc_status status = kjudge_status(ctx, st, &kj);
+	kproof(ctx, st, &kj, f, &status, &summary);
 
 	if (kj.v == FC_V_UNVALIDATED || kj.v == FC_V_COMPLIANT) {
 		if (first) {

@@ -456,6 +456,7 @@ static const enum fc_verdict outcome_verdict[] = {
 	[FC_VJ_VALIDATED_PACKAGES] = FC_V_VALIDATED,
 	[FC_VJ_VALIDATED_PATTERN] = FC_V_VALIDATED,
 	[FC_VJ_COMPLIANT] = FC_V_COMPLIANT,
+	[FC_VJ_IN_PROCESS] = FC_V_IN_PROCESS,
 	[FC_VJ_UNVALIDATED_RUNTIME] = FC_V_UNVALIDATED,
 	[FC_VJ_UNVALIDATED_PACKAGES] = FC_V_UNVALIDATED,
 	[FC_VJ_NOT_INSTALLED] = FC_V_NOT_INSTALLED,
@@ -469,6 +470,15 @@ static const enum fc_verdict outcome_verdict[] = {
  * packages otherwise. */
 static enum fc_vjudge_outcome decide_outcome(const struct fc_vjudge_in *in)
 {
+	/* The build in CMVP review, running or installed, is not validated
+	 * whether or not the table has a validated one for the arch. */
+	if (!(in->runtime_read && in->runtime_validated)) {
+		if (in->runtime_read && in->runtime_in_process)
+			return FC_VJ_IN_PROCESS;
+		if (in->rpm == FC_VRPM_IN_PROCESS &&
+		    !(in->runtime_read && in->runtime_listed))
+			return FC_VJ_IN_PROCESS;
+	}
 	if (in->coverage == FC_COVER_NO) {
 		if (in->rpm == FC_VRPM_NONE && !in->runtime_read)
 			return FC_VJ_NOT_COVERED_ABSENT;
@@ -494,7 +504,7 @@ static enum fc_vjudge_outcome decide_outcome(const struct fc_vjudge_in *in)
 				       : FC_VJ_VALIDATED_PACKAGES;
 	case FC_VRPM_COMPLIANT:
 		return FC_VJ_COMPLIANT;
-	case FC_VRPM_IN_PROCESS:
+	case FC_VRPM_IN_PROCESS: /* the running module is another one */
 	case FC_VRPM_UNVALIDATED:
 		return FC_VJ_UNVALIDATED_PACKAGES;
 	case FC_VRPM_NONE:
@@ -524,14 +534,19 @@ struct fc_vjudge fc_vjudge_decide(const struct fc_vjudge_in *in)
 		return j;
 	bool by_runtime = j.outcome == FC_VJ_VALIDATED_RUNTIME ||
 			  j.outcome == FC_VJ_VALIDATED_DISAGREE;
-	enum fc_cert_status cert = by_runtime ? in->runtime_cert : in->rpm_cert;
-	if (cert == FC_CERT_HISTORICAL || cert == FC_CERT_UNKNOWN ||
-	    j.outcome == FC_VJ_VALIDATED_DISAGREE)
-		j.status = FC_STATUS_WARN;
+	/* The certificate on the check day: past its sunset, not yet
+	 * issued, revoked or unknown is not an unqualified pass. */
+	enum fc_life cert = by_runtime ? in->runtime_cert : in->rpm_cert;
+	j.status = fc_status_worse(j.status,
+				   fc_life_status_for(in->strict, cert));
+	if (j.outcome == FC_VJ_VALIDATED_DISAGREE)
+		j.status = fc_status_worse(j.status, FC_STATUS_WARN);
 	/* Only the version-release is known: not proof of the exact
 	 * certified build a strict site needs. */
 	if (j.outcome == FC_VJ_VALIDATED_PATTERN)
-		j.status = in->strict ? FC_STATUS_FAIL : FC_STATUS_WARN;
+		j.status = fc_status_worse(j.status, in->strict
+							     ? FC_STATUS_FAIL
+							     : FC_STATUS_WARN);
 	return j;
 }
 
@@ -586,8 +601,8 @@ static char *sum_validated(const struct judging *j, enum fc_vjudge_outcome o)
 			  o == FC_VJ_VALIDATED_DISAGREE;
 	const struct fc_policy_build *b = by_runtime ? j->rt.match
 						     : j->rs.build;
-	fc_vfacts_build(j->f, b);
-	_cleanup_free_ char *cert = fc_vcert_phrase(b);
+	fc_vfacts_build(j->f, j->st, b);
+	_cleanup_free_ char *cert = fc_vcert_phrase(j->st, b);
 	const char *what = j->rs.r == FC_VRPM_VALIDATED && j->rs.installed.len
 				   ? j->rs.installed.data
 				   : j->rt.version;
@@ -615,14 +630,39 @@ static char *sum_compliant(const struct judging *j, enum fc_vjudge_outcome o)
 						  rule->newer_than);
 	}
 	if (base)
-		fc_vfacts_build(j->f, base);
-	_cleanup_free_ char *cert = base ? fc_vcert_phrase(base)
+		fc_vfacts_build(j->f, j->st, base);
+	_cleanup_free_ char *cert = base ? fc_vcert_phrase(j->st, base)
 					 : fc_strdup("");
 	return fc_asprintf("compliant: %s is a patched build the vendor "
 			   "states keeps the validated crypto of %s (%s), "
 			   "not the exact validated build%s",
 			   j->rs.installed.data ? j->rs.installed.data : "?",
 			   rule ? rule->newer_than : "?", cert, j->tail);
+}
+
+static char *sum_in_process(const struct judging *j, enum fc_vjudge_outcome o)
+{
+	(void)o;
+	const struct fc_policy_build *b =
+		j->rt.match && !fc_build_is_validated(j->rt.match) ? j->rt.match
+								    : j->rs.build;
+	const char *what = j->rs.r == FC_VRPM_IN_PROCESS && j->rs.installed.len
+				   ? j->rs.installed.data
+				   : j->rt.version;
+	if (b)
+		fc_vfacts_build(j->f, j->st, b);
+	_cleanup_free_ char *cert = b ? fc_vcert_phrase(j->st, b)
+				      : fc_strdup("in CMVP review, not "
+						  "validated");
+	_cleanup_free_ char *pkgs = exact_build_packages(j->mo, j->arch);
+	if (pkgs)
+		fc_finding_remedy(j->f,
+				  "dnf install %s && dnf versionlock add %s "
+				  "(the validated build), or wait for the "
+				  "certificate",
+				  pkgs, pkgs);
+	return fc_asprintf("in process: %s, %s%s%s", what ? what : "the module",
+			   cert, fc_voe_phrase(j->st), j->tail);
 }
 
 static char *sum_unvalidated(const struct judging *j, enum fc_vjudge_outcome o)
@@ -707,6 +747,7 @@ static char *(*const summaries[])(const struct judging *j,
 	[FC_VJ_VALIDATED_PACKAGES] = sum_validated,
 	[FC_VJ_VALIDATED_PATTERN] = sum_validated,
 	[FC_VJ_COMPLIANT] = sum_compliant,
+	[FC_VJ_IN_PROCESS] = sum_in_process,
 	[FC_VJ_UNVALIDATED_RUNTIME] = sum_unvalidated,
 	[FC_VJ_UNVALIDATED_PACKAGES] = sum_unvalidated,
 	[FC_VJ_NOT_INSTALLED] = sum_not_installed,
@@ -715,6 +756,15 @@ static char *(*const summaries[])(const struct judging *j,
 	[FC_VJ_UNLISTED_RUNTIME] = sum_not_judged,
 	[FC_VJ_UNREAD] = sum_not_judged,
 };
+
+static enum fc_life build_life(const struct fc_vstate *st,
+			       const struct fc_policy_build *b)
+{
+	struct fc_life_at a = { .life = FC_LIFE_UNKNOWN };
+	if (b)
+		fc_vlife(st, b, &a);
+	return a.life;
+}
 
 static struct fc_vjudge_in judge_input(const struct fc_ctx *ctx,
 				       const struct judging *j,
@@ -727,11 +777,11 @@ static struct fc_vjudge_in judge_input(const struct fc_ctx *ctx,
 		.runtime_read = j->rt.version != NULL,
 		.runtime_listed = j->rt.listed,
 		.runtime_validated = rb && fc_build_is_validated(rb),
-		.runtime_cert = rb ? rb->cert.status : FC_CERT_UNKNOWN,
+		.runtime_in_process = rb && !fc_build_is_validated(rb),
+		.runtime_cert = build_life(j->st, rb),
 		.rpm = j->rs.r,
 		.rpm_by_glob = j->rs.by_glob,
-		.rpm_cert = j->rs.build ? j->rs.build->cert.status
-					: FC_CERT_UNKNOWN,
+		.rpm_cert = build_life(j->st, j->rs.build),
 	};
 }
 
@@ -766,12 +816,20 @@ static void judge_module(struct fc_ctx *ctx, enum fc_module m,
 	const struct fc_vjudge_in in = judge_input(ctx, &j, cov);
 	const struct fc_vjudge v = fc_vjudge_decide(&in);
 	_cleanup_free_ char *judged = summaries[v.outcome](&j, v.outcome);
+	/* Whether the files on disk are the packaged ones, and whose key
+	 * signed the packages (checks/validated-proof.c). */
+	struct fc_vproof_out proof;
+	fc_vproof(st, m, j.arch, NULL, ctx->opts.strict, f, &proof);
+	enum fc_status status = v.status == FC_STATUS_SKIP
+					? v.status
+					: fc_status_worse(v.status, proof.status);
 	_cleanup_free_ char *other = NULL;
 	_cleanup_free_ char *summary =
-		fc_asprintf("%s%s", judged, other_arch_phrase(&j.rs, j.arch,
-							      &other));
+		fc_asprintf("%s%s%s", judged, proof.phrase ? proof.phrase : "",
+			    other_arch_phrase(&j.rs, j.arch, &other));
+	free(proof.phrase);
 	fc_finding_fact(f, "verdict", "%s", fc_verdict_name(v.verdict));
-	fc_vstatus(f, v.status, v.verdict, summary);
+	fc_vstatus(f, status, v.verdict, summary);
 	free(j.tail);
 	free(j.rt.why);
 	free(j.rt.from);

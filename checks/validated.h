@@ -10,7 +10,9 @@
 #define FC_CHECKS_VALIDATED_H
 
 #include "engine/check.h"
+#include "policy/cmvp.h"
 #include "policy/policy.h"
+#include "policy/signers.h"
 
 /* The requirement every validated-version check implements. */
 #define FC_VREQ_TABLES                                                         \
@@ -23,6 +25,7 @@
 enum fc_verdict {
 	FC_V_VALIDATED,     /* the exact validated build */
 	FC_V_COMPLIANT,     /* a patched build that keeps the validated crypto */
+	FC_V_IN_PROCESS,    /* the build in CMVP review: not validated */
 	FC_V_UNVALIDATED,   /* anything else */
 	FC_V_NOT_COVERED,   /* no validated module for this architecture */
 	FC_V_NOT_INSTALLED, /* nothing to judge */
@@ -36,11 +39,24 @@ struct fc_vstate {
 	const struct fc_policy *table; /* the one that applies, or NULL */
 	char *choice;                  /* how it was chosen, or why none */
 	char *load_error;              /* a candidate failed to load */
+	/* The check time (--at, SOURCE_DATE_EPOCH or the clock) and its day:
+	 * certificates are judged as of it. */
+	long long check_time;
+	long day;
+	enum fc_time_source time_source;
+	/* The certificate and signing-key data (NULL when the search path
+	 * has none), or why they did not load. */
+	struct fc_cmvp *db;
+	struct fc_signers *keys;
+	char *data_error;
 	/* The rpmdb helper's packages, or why they are not known. */
 	bool rpm_ok;
 	char *rpm_why;
 	struct fc_installed_pkg *pkgs;
 	size_t n_pkgs;
+	/* Their module files as the helper verified them (rpm -V). */
+	struct fc_module_file *files;
+	size_t n_files;
 };
 
 /* Computed on first use, cached for the run. */
@@ -49,6 +65,12 @@ const struct fc_vstate *fc_vstate_get(struct fc_ctx *ctx);
 const char *fc_verdict_name(enum fc_verdict v);
 /* The finding status for a verdict in the run's mode (--strict). */
 enum fc_status fc_verdict_status(bool strict, enum fc_verdict v);
+/* The least a validated build's certificate allows on the check day:
+ * active passes; unknown warns; not yet validated, historical (past its
+ * sunset) and in process warn, or fail under --strict; revoked fails. */
+enum fc_status fc_life_status_for(bool strict, enum fc_life l);
+/* The worse of two pass / warn / fail statuses. */
+enum fc_status fc_status_worse(enum fc_status a, enum fc_status b);
 /* Set f's status st (fc_verdict_status() of v, or stricter) and summary:
  * a skip is "not applicable" for a module that is not installed (nothing
  * runs that could be unvalidated), "not examined" when it could not be
@@ -62,12 +84,18 @@ char *fc_vabsent_why(const struct fc_report *r, const char *id);
 
 /* Facts and phrases shared by every module finding. */
 void fc_vfacts_table(struct fc_finding *f, const struct fc_vstate *st);
-void fc_vfacts_build(struct fc_finding *f, const struct fc_policy_build *b);
+void fc_vfacts_build(struct fc_finding *f, const struct fc_vstate *st,
+		     const struct fc_policy_build *b);
+/* A build's certificate on the check day. */
+void fc_vlife(const struct fc_vstate *st, const struct fc_policy_build *b,
+	      struct fc_life_at *out);
 void fc_vfacts_rule(struct fc_finding *f, const struct fc_policy_compliant *c);
 void fc_vfacts_prov(struct fc_finding *f, const char *prefix,
 		    const struct fc_provenance *p);
-/* "certificate #4750 active (number from a third-party source)" */
-char *fc_vcert_phrase(const struct fc_policy_build *b);
+/* "certificate #4750, active as of 2026-12-01 (sunset 2029-08-01)",
+ * with the confidence of the tie when it is not verified. */
+char *fc_vcert_phrase(const struct fc_vstate *st,
+		      const struct fc_policy_build *b);
 /* ", on a vendor-affirmed operating environment" when the table says
  * so of this host's OS, else "". */
 const char *fc_voe_phrase(const struct fc_vstate *st);
@@ -77,6 +105,23 @@ const char *fc_voe_phrase(const struct fc_vstate *st);
  */
 bool fc_vstart(struct fc_ctx *ctx, enum fc_module m, struct fc_finding **f,
 	       const struct fc_vstate **st);
+
+/* --- proof that the files are the vendor's (checks/validated-proof.c) ---- */
+
+struct fc_vproof_out {
+	enum fc_status status; /* pass, warn or fail */
+	bool modified;         /* a module file changed or is missing */
+	char *phrase;          /* for the summary ("; 2 module files ..."),
+				* or NULL when no package was judged */
+};
+/*
+ * The module files and signers of module m's installed packages for arch
+ * (only the package only_nevra when not NULL: the kernel that runs), as
+ * facts of f, and what they mean for its status and summary.
+ */
+void fc_vproof(const struct fc_vstate *st, enum fc_module m, const char *arch,
+	       const char *only_nevra, bool strict, struct fc_finding *f,
+	       struct fc_vproof_out *out);
 
 /* --- a userspace module's verdict (checks/validated.c) ------------------- */
 
@@ -103,12 +148,13 @@ struct fc_vjudge_in {
 	bool runtime_read;
 	bool runtime_listed;
 	bool runtime_validated;
-	enum fc_cert_status runtime_cert;
+	bool runtime_in_process; /* it is the build in CMVP review */
+	enum fc_life runtime_cert; /* on the check day */
 	/* The installed packages; with FC_VRPM_VALIDATED, matched by a
 	 * version-release pattern only, and that build's certificate. */
 	enum fc_vrpm rpm;
 	bool rpm_by_glob;
-	enum fc_cert_status rpm_cert;
+	enum fc_life rpm_cert;
 	/* Packages of another architecture (i686 multilib on x86_64) are
 	 * not an input: they are reported as installed and not validated,
 	 * and leave the host architecture's verdict as it is. */
@@ -131,6 +177,8 @@ enum fc_vjudge_outcome {
 	FC_VJ_VALIDATED_PATTERN, /* ... by their version-release only */
 	/* Patched builds that keep the validated crypto. */
 	FC_VJ_COMPLIANT,
+	/* The build in CMVP review (running or installed): not validated. */
+	FC_VJ_IN_PROCESS,
 	/* Not a validated build: the running module, the packages. */
 	FC_VJ_UNVALIDATED_RUNTIME,
 	FC_VJ_UNVALIDATED_PACKAGES,

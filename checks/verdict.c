@@ -10,9 +10,14 @@
  */
 #include "validated.h"
 
+#include <errno.h>
+
+#include "base/date.h"
+
 static const char *const verdict_names[] = {
 	[FC_V_VALIDATED] = "validated",
 	[FC_V_COMPLIANT] = "compliant",
+	[FC_V_IN_PROCESS] = "in-process",
 	[FC_V_UNVALIDATED] = "unvalidated",
 	[FC_V_NOT_COVERED] = "not-covered",
 	[FC_V_NOT_INSTALLED] = "not-installed",
@@ -37,6 +42,8 @@ enum fc_status fc_verdict_status(bool strict, enum fc_verdict v)
 	case FC_V_VALIDATED:
 		return FC_STATUS_PASS;
 	case FC_V_COMPLIANT:
+	case FC_V_IN_PROCESS:
+		/* Not validated yet: a strict site needs the certificate. */
 		return strict ? FC_STATUS_FAIL : FC_STATUS_WARN;
 	case FC_V_UNVALIDATED:
 	case FC_V_NOT_COVERED:
@@ -46,6 +53,33 @@ enum fc_status fc_verdict_status(bool strict, enum fc_verdict v)
 	default:
 		return FC_STATUS_SKIP;
 	}
+}
+
+enum fc_status fc_life_status_for(bool strict, enum fc_life l)
+{
+	switch (l) {
+	case FC_LIFE_ACTIVE:
+		return FC_STATUS_PASS;
+	case FC_LIFE_UNKNOWN:
+		return FC_STATUS_WARN;
+	case FC_LIFE_REVOKED:
+		return FC_STATUS_FAIL;
+	case FC_LIFE_NOT_YET:
+	case FC_LIFE_HISTORICAL:
+	case FC_LIFE_IN_PROCESS:
+	default:
+		return strict ? FC_STATUS_FAIL : FC_STATUS_WARN;
+	}
+}
+
+enum fc_status fc_status_worse(enum fc_status a, enum fc_status b)
+{
+	static const int rank[FC_STATUS_COUNT_] = {
+		[FC_STATUS_PASS] = 0, [FC_STATUS_SKIP] = 0,
+		[FC_STATUS_WARN] = 1, [FC_STATUS_FAIL] = 2,
+		[FC_STATUS_ERROR] = 3,
+	};
+	return rank[b] > rank[a] ? b : a;
 }
 
 void fc_vstatus(struct fc_finding *f, enum fc_status st, enum fc_verdict v,
@@ -71,9 +105,15 @@ static void vstate_free(void *p)
 	free(st->choice);
 	free(st->load_error);
 	free(st->rpm_why);
+	free(st->data_error);
+	fc_cmvp_free(st->db);
+	fc_signers_free(st->keys);
 	for (size_t i = 0; i < st->n_pkgs; i++)
 		fc_installed_pkg_clear(&st->pkgs[i]);
 	free(st->pkgs);
+	for (size_t i = 0; i < st->n_files; i++)
+		fc_module_file_clear(&st->files[i]);
+	free(st->files);
 	free(st);
 }
 
@@ -94,6 +134,22 @@ static void read_rpmdb(struct fc_ctx *ctx, struct fc_vstate *st)
 		return;
 	}
 	for (size_t i = 0; i < f->n_facts; i++) {
+		if (fc_startswith(f->facts[i].key, "file.")) {
+			struct fc_module_file mf;
+			if (fc_module_file_parse(f->facts[i].value, &mf) < 0) {
+				_cleanup_free_ char *shown =
+					fc_printable(f->facts[i].value, 200);
+				st->rpm_why = fc_asprintf("the rpmdb helper sent "
+							  "a malformed file "
+							  "fact: %s",
+							  shown);
+				return;
+			}
+			st->files = fc_realloc(st->files, (st->n_files + 1) *
+								  sizeof(*st->files));
+			st->files[st->n_files++] = mf;
+			continue;
+		}
 		if (!fc_startswith(f->facts[i].key, "package."))
 			continue;
 		struct fc_installed_pkg p;
@@ -166,6 +222,19 @@ const struct fc_vstate *fc_vstate_get(struct fc_ctx *ctx)
 					(st->n_tables + 1) * sizeof(*st->tables));
 		st->tables[st->n_tables++] = p;
 	}
+	st->check_time = ctx->opts.check_time;
+	st->time_source = ctx->opts.time_source;
+	st->day = fc_time_day(st->check_time);
+	/* 'check' loaded and checked them a moment ago. */
+	struct fc_diags d = { 0 };
+	int r = fc_cmvp_load_default(&st->db, &d);
+	if (r < 0 && r != -ENOENT && !st->data_error)
+		st->data_error = fc_strdup(d.n ? d.v[0].msg : "cannot load");
+	fc_diags_free(&d);
+	r = fc_signers_load_default(&st->keys, &d);
+	if (r < 0 && r != -ENOENT && !st->data_error)
+		st->data_error = fc_strdup(d.n ? d.v[0].msg : "cannot load");
+	fc_diags_free(&d);
 	read_rpmdb(ctx, st);
 	choose_table(ctx, st);
 	fc_cache_put(ctx, key, st, vstate_free);
@@ -197,7 +266,14 @@ void fc_vfacts_table(struct fc_finding *f, const struct fc_vstate *st)
 	fc_finding_fact(f, "policy_file", "%s", st->table->path);
 }
 
-void fc_vfacts_build(struct fc_finding *f, const struct fc_policy_build *b)
+void fc_vlife(const struct fc_vstate *st, const struct fc_policy_build *b,
+	      struct fc_life_at *out)
+{
+	fc_cert_life(st->db, &b->cert, st->day, out);
+}
+
+void fc_vfacts_build(struct fc_finding *f, const struct fc_vstate *st,
+		     const struct fc_policy_build *b)
 {
 	if (b->module_name)
 		fc_finding_fact(f, "validated_module_name", "%s",
@@ -213,12 +289,41 @@ void fc_vfacts_build(struct fc_finding *f, const struct fc_policy_build *b)
 	if (pk.data)
 		fc_finding_fact(f, "validated_packages", "%s", pk.data);
 	fc_buf_free(&pk);
+	struct fc_life_at life;
+	fc_vlife(st, b, &life);
 	if (b->cert.number)
 		fc_finding_fact(f, "certificate", "#%s", b->cert.number);
+	else if (b->cert.in_process)
+		fc_finding_fact(f, "certificate", "none (in CMVP review)");
 	else
 		fc_finding_fact(f, "certificate", "unknown");
-	fc_finding_fact(f, "certificate_status", "%s",
-			fc_cert_status_name(b->cert.status));
+	_cleanup_free_ char *status = fc_life_status(&life);
+	_cleanup_free_ char *day = fc_date_format(st->day);
+	fc_finding_fact(f, "certificate_status", "%s", status);
+	fc_finding_fact(f, "certificate_status_as_of", "%s", day);
+	const struct fc_cmvp_entry *e = life.e;
+	if (e) {
+		fc_finding_fact(f, "certificate_module", "%s", e->module);
+		fc_finding_fact(f, "certificate_vendor", "%s", e->vendor);
+		if (e->validated >= 0) {
+			_cleanup_free_ char *v = fc_date_format(e->validated);
+			fc_finding_fact(f, "certificate_validation_date", "%s",
+					v);
+		}
+		if (e->sunset >= 0) {
+			_cleanup_free_ char *v = fc_date_format(e->sunset);
+			fc_finding_fact(f, "certificate_sunset_date", "%s", v);
+		}
+		if (e->since >= 0) {
+			_cleanup_free_ char *v = fc_date_format(e->since);
+			fc_finding_fact(f, "in_process_since", "%s", v);
+		}
+		fc_vfacts_prov(f, "certificate_data", &e->prov);
+		if (st->db && st->db->data_as_of >= 0) {
+			_cleanup_free_ char *v = fc_date_format(st->db->data_as_of);
+			fc_finding_fact(f, "certificate_data_as_of", "%s", v);
+		}
+	}
 	fc_vfacts_prov(f, "certificate", &b->cert.prov);
 	fc_vfacts_prov(f, "build", &b->prov);
 	if (b->note)
@@ -237,28 +342,23 @@ static const char *confidence_phrase(enum fc_confidence c)
 {
 	switch (c) {
 	case FC_CONF_THIRD_PARTY:
-		return "from a third-party source, not confirmed with NIST";
+		return "tied to this build by a third-party source";
 	case FC_CONF_UNCONFIRMED:
-		return "unconfirmed";
+		return "which builds it covers is not confirmed";
 	case FC_CONF_VERIFIED:
 	default:
 		return NULL;
 	}
 }
 
-char *fc_vcert_phrase(const struct fc_policy_build *b)
+char *fc_vcert_phrase(const struct fc_vstate *st,
+		      const struct fc_policy_build *b)
 {
 	const char *conf = confidence_phrase(b->cert.prov.confidence);
-	_cleanup_free_ char *num = NULL;
-	if (b->cert.number)
-		num = fc_asprintf("certificate #%s, %s", b->cert.number,
-				  fc_cert_status_name(b->cert.status));
-	else if (b->cert.status == FC_CERT_UNKNOWN)
-		num = fc_strdup("certificate number and status unknown");
-	else
-		num = fc_asprintf("certificate number unknown, %s",
-				  fc_cert_status_name(b->cert.status));
-	return fc_asprintf("%s%s%s%s", num, conf ? " (" : "", conf ? conf : "",
+	struct fc_life_at life;
+	fc_vlife(st, b, &life);
+	_cleanup_free_ char *ph = fc_life_phrase(&life, &b->cert);
+	return fc_asprintf("%s%s%s%s", ph, conf ? " (" : "", conf ? conf : "",
 			   conf ? ")" : "");
 }
 

@@ -15,14 +15,19 @@ _fipsctl_global='--root --format --color --quiet --verbose'
 _fipsctl_opts()
 {
 	case $1 in
-	check) echo '--only --skip --selftest --nssdb --probe-timeout --policy --strict --output --textfile' ;;
+	check) echo '--only --skip --selftest --nssdb --probe-timeout --policy --strict --at --output --textfile' ;;
 	pin-kernel) echo '--kernel --force-unvalidated --policy --dry-run --yes --undo --status --grubby' ;;
 	selftest) echo '--module --algorithm --vectors --full --bench --seconds --probe-timeout --nssdb' ;;
 	evidence)
 		case $2 in
-		export) echo '-o --sign-key --compress --selftest --policy --strict --nssdb --probe-timeout' ;;
+		export) echo '-o --sign-key --compress --selftest --policy --strict --at --nssdb --probe-timeout' ;;
 		verify | show) echo '--key' ;;
 		summarize) echo '--files-from --key' ;;
+		esac
+		;;
+	policy)
+		case $2 in
+		show) echo '--at' ;;
 		esac
 		;;
 	esac
@@ -86,7 +91,7 @@ _fipsctl()
 		--root | --format | --color | --colour | --only | --skip | --nssdb | \
 			--probe-timeout | --policy | --kernel | --grubby | --module | \
 			--algorithm | --vectors | --seconds | -o | --output | --sign-key | \
-			--key | --compress | --textfile | --files-from)
+			--key | --compress | --textfile | --files-from | --at)
 			want=1 ;;
 		-*) ;;
 		*)
@@ -155,8 +160,8 @@ _fipsctl()
 		_fipsctl_files "$cur"
 		return
 		;;
-	--probe-timeout | --seconds | --algorithm)
-		return # a number, or a glob of algorithm names
+	--probe-timeout | --seconds | --algorithm | --at)
+		return # a number, a glob of algorithm names, or a date
 		;;
 	esac
 

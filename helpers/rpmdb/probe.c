@@ -37,10 +37,11 @@
 #include <rpm/rpmmacro.h>
 #include <rpm/rpmts.h>
 
+#include "core/sysroot.h"
 #include "policy/policy.h"
 #include "probe-child.h"
 #include "rpm-evr.h"
-#include "core/sysroot.h"
+#include "verify.h"
 
 #define CHECK_ID "validated.rpmdb"
 /* Where EL8/EL9 keep the rpmdb (rpm's %_dbpath there). */
@@ -87,6 +88,9 @@ struct rpmdb_run {
 	const struct fc_policy *chosen;
 	struct fc_installed_pkg *pkgs;
 	size_t n_pkgs;
+	/* The module files of those packages, verified (verify.c). */
+	struct fc_module_file *files;
+	size_t n_files;
 };
 
 static bool name_installed(void *ud, const char *name)
@@ -171,6 +175,8 @@ static int add_packages(struct rpmdb_run *run, enum fc_module m,
 			else if (mt.rule)
 				p.ref = fc_strdup(mt.rule->evr_glob);
 		}
+		fc_rpmdb_verify_module(run->root, run->ts, h, m, p.nevra,
+				       &run->files, &run->n_files);
 		run->pkgs = fc_realloc(run->pkgs,
 				       (run->n_pkgs + 1) * sizeof(*run->pkgs));
 		run->pkgs[run->n_pkgs++] = p;
@@ -224,6 +230,15 @@ static int pkg_cmp(const void *a, const void *b)
 	if (x->module != y->module)
 		return x->module < y->module ? -1 : 1;
 	return strcmp(x->nevra, y->nevra);
+}
+
+static int file_cmp(const void *a, const void *b)
+{
+	const struct fc_module_file *x = a, *y = b;
+	if (x->module != y->module)
+		return x->module < y->module ? -1 : 1;
+	int c = strcmp(x->package, y->package);
+	return c ? c : strcmp(x->path, y->path);
 }
 
 static int load_tables(struct rpmdb_run *run)
@@ -436,6 +451,17 @@ static void report(struct rpmdb_run *run, const char *why)
 		_cleanup_free_ char *v = fc_installed_pkg_format(&run->pkgs[i]);
 		fc_finding_fact(f, key, "%s", v);
 	}
+	/* What rpm -V would say of the module files of those packages. */
+	qsort(run->files, run->n_files, sizeof(*run->files), file_cmp);
+	size_t changed = 0;
+	for (size_t i = 0; i < run->n_files; i++) {
+		_cleanup_free_ char *key = fc_asprintf("file.%zu", i + 1);
+		_cleanup_free_ char *v = fc_module_file_format(&run->files[i]);
+		fc_finding_fact(f, key, "%s", v);
+		changed += run->files[i].result != FC_FILE_OK;
+	}
+	fc_finding_fact(f, "files_verified", "%zu", run->n_files);
+	fc_finding_fact(f, "files_not_as_packaged", "%zu", changed);
 	if (run->chosen)
 		fc_finding_status(f, FC_STATUS_PASS,
 				  "%zu FIPS module package%s installed, judged "
@@ -482,6 +508,9 @@ out:
 	for (size_t i = 0; i < run.n_pkgs; i++)
 		fc_installed_pkg_clear(&run.pkgs[i]);
 	free(run.pkgs);
+	for (size_t i = 0; i < run.n_files; i++)
+		fc_module_file_clear(&run.files[i]);
+	free(run.files);
 	for (size_t i = 0; i < run.n_tables; i++)
 		fc_policy_free(run.tables[i]);
 	free(run.tables);

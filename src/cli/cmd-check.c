@@ -21,6 +21,7 @@ enum {
 	OPT_STRICT,
 	OPT_OUTPUT,
 	OPT_TEXTFILE,
+	OPT_AT,
 };
 
 struct check_args {
@@ -32,6 +33,7 @@ struct check_args {
 	const char *policy;
 	bool strict;
 	struct fc_report_out out;
+	const char *at;
 };
 
 static int check_option(void *args, int c, char *arg)
@@ -66,6 +68,13 @@ static int check_option(void *args, int c, char *arg)
 	case OPT_TEXTFILE:
 		a->out.textfile = arg;
 		return 1;
+	case OPT_AT: {
+		int r = fc_check_at(arg, "check");
+		if (r < 0)
+			return r;
+		a->at = arg;
+		return 1;
+	}
 	default:
 		return 0;
 	}
@@ -84,6 +93,7 @@ static int parse(struct check_args *a, int argc, char **argv)
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "output", required_argument, NULL, OPT_OUTPUT },
 		{ "textfile", required_argument, NULL, OPT_TEXTFILE },
+		{ "at", required_argument, NULL, OPT_AT },
 		{ NULL, 0, NULL, 0 },
 	};
 	return fc_parse_options(a->g, "check", opts, argc, argv, check_option,
@@ -156,6 +166,17 @@ int fc_parse_probe_timeout(const char *arg, const char *cmd, unsigned *ms)
 	return 0;
 }
 
+int fc_check_at(const char *arg, const char *cmd)
+{
+	long long t;
+	if (fc_time_parse(arg, &t) < 0)
+		return fc_usage_error(cmd,
+				      "invalid --at '%s' (YYYY-MM-DD or "
+				      "YYYY-MM-DDTHH:MM:SSZ, UTC, from 1970)",
+				      arg);
+	return 0;
+}
+
 int fc_open_root(const struct fc_global *g, struct fc_root **root)
 {
 	int r = fc_root_new(g->root, root);
@@ -180,6 +201,15 @@ int fc_check_collect(struct fc_root *root, const struct fc_check_opts *opts,
 	int r = fc_report_fill_host(report, root);
 	if (r < 0)
 		return r;
+	/* The check time: verdicts on certificates are judged as of it, and
+	 * the report says it (fc_check_at() accepted --at already). */
+	if (opts->at && fc_time_parse(opts->at, &ctx.opts.check_time) == 0) {
+		ctx.opts.time_source = FC_TIME_AT;
+	} else {
+		ctx.opts.check_time = fc_time_now(&ctx.opts.time_source);
+	}
+	free(report->host.time_utc);
+	report->host.time_utc = fc_time_format(ctx.opts.check_time);
 	ctx.report = report;
 	r = find_policies(opts->policy, sel, report, &policy_files);
 	if (r < 0)
@@ -215,7 +245,8 @@ static int run_check(struct fc_global *g, int argc, char **argv)
 				      .nssdb = a.nssdb,
 				      .probe_timeout_ms = a.timeout_ms,
 				      .strict = a.strict,
-				      .policy = a.policy };
+				      .policy = a.policy,
+				      .at = a.at };
 	/* --selftest adds the self-test core (selftest.*, src/kat/kat.h). */
 	struct fc_selection sel = { .only = a.only, .skip = a.skip,
 				    .selftest = a.selftest };
@@ -257,8 +288,15 @@ const struct fc_cmd fc_cmd_check = {
 		"                        module table instead of the one chosen\n"
 		"                        from os-release and the architecture\n"
 		"                        (see 'fipsctl policy list')\n"
-		"  --strict              accept only the exact validated builds:\n"
-		"                        FIPS-compliant patched builds fail too\n"
+		"  --strict              accept only the exact validated builds\n"
+		"                        under an active certificate: FIPS-\n"
+		"                        compliant patched builds, builds in CMVP\n"
+		"                        review, historical certificates, foreign\n"
+		"                        or missing package signatures fail too\n"
+		"  --at DATE             judge certificates as of DATE (YYYY-MM-DD\n"
+		"                        or YYYY-MM-DDTHH:MM:SSZ, UTC) instead of\n"
+		"                        now (or SOURCE_DATE_EPOCH); the report's\n"
+		"                        time is DATE\n"
 		"  --output FILE         write the report to FILE (atomically)\n"
 		"                        instead of stdout\n"
 		"  --textfile PATH       also write Prometheus metrics to PATH\n"

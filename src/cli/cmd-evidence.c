@@ -38,6 +38,7 @@ enum {
 	OPT_NSSDB,
 	OPT_TIMEOUT,
 	OPT_FILES_FROM,
+	OPT_AT,
 };
 
 struct ev_args {
@@ -90,6 +91,13 @@ static int ev_option(void *args, int c, char *arg)
 	case OPT_FILES_FROM:
 		a->files_from = arg;
 		return 1;
+	case OPT_AT: {
+		int r = fc_check_at(arg, "evidence");
+		if (r < 0)
+			return r;
+		a->check.at = arg;
+		return 1;
+	}
 	default:
 		return 0;
 	}
@@ -111,6 +119,7 @@ static int parse(struct ev_args *a, int argc, char **argv)
 		{ "nssdb", required_argument, NULL, OPT_NSSDB },
 		{ "probe-timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "files-from", required_argument, NULL, OPT_FILES_FROM },
+		{ "at", required_argument, NULL, OPT_AT },
 		{ NULL, 0, NULL, 0 },
 	};
 	int first = fc_parse_options_args(a->g, "evidence", "o:", opts, argc,
@@ -128,9 +137,9 @@ static int only_options(const struct ev_args *a, bool export, bool key)
 	const char *bad = NULL;
 	if (!export && (a->output || a->sign_key || a->compress ||
 			a->check.selftest || a->check.policy || a->check.strict ||
-			a->n_nssdb || a->check.probe_timeout_ms))
+			a->n_nssdb || a->check.probe_timeout_ms || a->check.at))
 		bad = "-o, --sign-key, --compress, --selftest, --policy, "
-		      "--strict, --nssdb and --probe-timeout belong to "
+		      "--strict, --at, --nssdb and --probe-timeout belong to "
 		      "'evidence export'";
 	else if (!key && a->key)
 		bad = "--key belongs to 'evidence verify', 'show' and "
@@ -610,7 +619,7 @@ static const struct fc_cmd evidence_export = {
 	.usage = "fipsctl [--root DIR] [--format F] evidence export [-o FILE]\n"
 		 "                 [--sign-key KEY.pem] [--compress gzip|zstd]\n"
 		 "                 [--selftest] [--policy FILE|NAME] [--strict]\n"
-		 "                 [--nssdb DIR]... [--probe-timeout MS]\n",
+		 "                 [--at DATE] [--nssdb DIR]... [--probe-timeout MS]\n",
 	.summary = "run every check and write a bundle (mode 0600, written\n"
 		   "to a temporary file and renamed: never left partial);\n"
 		   "default FILE: fipsctl-evidence-HOST-TIME.tar.gz.  The\n"

@@ -37,6 +37,7 @@
 #include "boot/pin-run.h"
 #include "boot/pin-state.h"
 #include "boot/pin.h"
+#include "policy/cmvp.h"
 #include "policy/policy.h"
 #include "core/rootwrite.h"
 
@@ -584,11 +585,18 @@ static void print_plan(const struct pin_cmd *pk, const char *initramfs_note)
 	const struct fc_pin_run *p = &pk->run;
 	printf("Kernel to pin: %s\n", p->release);
 	if (pk->build) {
-		const struct fc_policy_cert *c = &pk->build->cert;
-		printf("  validated by    %s (certificate %s%s, %s)\n",
-		       pk->table->name, c->number ? "#" : "",
-		       c->number ? c->number : "number unknown",
-		       fc_cert_status_name(c->status));
+		/* The certificate as of now, from the certificate data. */
+		struct fc_life_at life;
+		struct fc_diags d = { 0 };
+		_cleanup_cmvp_ struct fc_cmvp *db = NULL;
+		if (fc_cmvp_load_default(&db, &d) < 0)
+			db = NULL;
+		fc_diags_free(&d);
+		fc_cert_life(db, &pk->build->cert,
+			     fc_time_day(fc_time_now(NULL)), &life);
+		_cleanup_free_ char *ph = fc_life_phrase(&life,
+							 &pk->build->cert);
+		printf("  validated by    %s (%s)\n", pk->table->name, ph);
 	} else {
 		printf("  validated by    nothing (--force-unvalidated)\n");
 	}

@@ -13,8 +13,11 @@
 
 #include <json-c/json.h>
 
+#include "base/date.h"
 #include "cli/cmd.h"
+#include "policy/cmvp.h"
 #include "policy/policy.h"
+#include "policy/signers.h"
 
 #ifndef FC_DATADIR
 #define FC_DATADIR "/usr/share/fipsctl"
@@ -45,7 +48,36 @@ static void put_arches(struct fc_buf *b, char *const *v, size_t n)
 		fc_buf_addf(b, "%s%s", i ? "," : "", v[i]);
 }
 
-static void render_build(struct fc_buf *b, const struct fc_policy_build *bd)
+/* What show renders a table with: the certificate data and the day its
+ * statuses are shown as of, and the signing keys. */
+struct show_ctx {
+	const struct fc_cmvp *db;
+	const struct fc_signers *keys;
+	long day;
+};
+
+static void render_cert(struct fc_buf *b, const struct show_ctx *sc,
+			const struct fc_policy_cert *c)
+{
+	struct fc_life_at life;
+	fc_cert_life(sc->db, c, sc->day, &life);
+	_cleanup_free_ char *ph = fc_life_phrase(&life, c);
+	fc_buf_addf(b, "      certificate: %s\n", ph);
+	const struct fc_cmvp_entry *e = life.e;
+	if (e) {
+		fc_buf_addf(b, "        module: %s (%s)\n", e->module, e->vendor);
+		if (e->validated >= 0 || e->sunset >= 0) {
+			_cleanup_free_ char *v = fc_date_format(e->validated);
+			_cleanup_free_ char *su = fc_date_format(e->sunset);
+			fc_buf_addf(b, "        validated %s, sunset %s\n", v, su);
+		}
+		put_prov(b, "        ", "data source", &e->prov);
+	}
+	put_prov(b, "        ", "certificate source", &c->prov);
+}
+
+static void render_build(struct fc_buf *b, const struct show_ctx *sc,
+			 const struct fc_policy_build *bd)
 {
 	fc_buf_addf(b, "    %s ", fc_build_is_validated(bd) ? "validated"
 							 : "in process");
@@ -55,7 +87,9 @@ static void render_build(struct fc_buf *b, const struct fc_policy_build *bd)
 		const struct fc_policy_pkg *pk = &bd->pkgs[k];
 		fc_buf_addf(b, " %s %s%s", pk->name,
 			    pk->evr ? pk->evr : pk->evr_glob,
-			    pk->evr ? "" : " (pattern)");
+			    pk->evr ? ""
+			    : pk->matches_stock ? " (pattern, matches stock builds too)"
+						: " (pattern)");
 		if (k + 1 < bd->n_pkgs)
 			fc_buf_adds(b, ",");
 	}
@@ -65,19 +99,14 @@ static void render_build(struct fc_buf *b, const struct fc_policy_build *bd)
 			    bd->module_name ? bd->module_name : "",
 			    bd->module_name && bd->module_version ? " " : "",
 			    bd->module_version ? bd->module_version : "");
-	if (bd->cert.number)
-		fc_buf_addf(b, "      certificate: #%s, status %s\n", bd->cert.number,
-			    fc_cert_status_name(bd->cert.status));
-	else
-		fc_buf_addf(b, "      certificate: number unknown, status %s\n",
-			    fc_cert_status_name(bd->cert.status));
-	put_prov(b, "        ", "certificate source", &bd->cert.prov);
+	render_cert(b, sc, &bd->cert);
 	put_prov(b, "      ", "source", &bd->prov);
 	if (bd->note)
 		fc_buf_addf(b, "      note: %s\n", bd->note);
 }
 
-static void render_table(const struct fc_policy *p, struct fc_buf *b)
+static void render_table(const struct fc_policy *p, const struct show_ctx *sc,
+			 struct fc_buf *b)
 {
 	fc_buf_addf(b, "table %s\n", p->name);
 	fc_buf_addf(b, "  title: %s\n", p->title);
@@ -99,6 +128,21 @@ static void render_table(const struct fc_policy *p, struct fc_buf *b)
 		put_arches(b, p->markers, p->n_markers);
 		fc_buf_adds(b, "\n");
 	}
+	for (size_t i = 0; i < p->n_signers; i++) {
+		fc_buf_addf(b, "  package signer: %s\n", p->signers[i]);
+		for (size_t k = 0; sc->keys && k < sc->keys->n; k++) {
+			const struct fc_signing_key *key = &sc->keys->v[k];
+			if (!fc_streq(key->owner, p->signers[i]))
+				continue;
+			fc_buf_addf(b, "    key %s: %s\n",
+				    key->fingerprint ? key->fingerprint
+						     : "(fingerprint not found)",
+				    key->name);
+			put_prov(b, "      ", "source", &key->prov);
+		}
+	}
+	if (p->n_signers)
+		put_prov(b, "    ", "source", &p->signers_prov);
 	for (int m = 0; m < FC_MODULE_COUNT_; m++) {
 		const struct fc_policy_module *mo = &p->modules[m];
 		if (!mo->present) {
@@ -114,7 +158,7 @@ static void render_table(const struct fc_policy *p, struct fc_buf *b)
 		if (mo->note)
 			fc_buf_addf(b, "    note: %s\n", mo->note);
 		for (size_t i = 0; i < mo->n_builds; i++)
-			render_build(b, &mo->builds[i]);
+			render_build(b, sc, &mo->builds[i]);
 		for (size_t i = 0; i < mo->n_compliant; i++) {
 			const struct fc_policy_compliant *c = &mo->compliant[i];
 			fc_buf_adds(b, "    compliant ");
@@ -224,36 +268,122 @@ static int show_json(const struct fc_policy *p)
 	return 0;
 }
 
-static int verb_show(struct fc_global *g, int argc, char **argv)
+enum { OPT_SHOW_AT = 0x2100 };
+
+static int show_option(void *args, int c, char *arg)
 {
-	int r = parse_verb(g, argc, argv, "policy");
+	const char **at = args;
+	if (c != OPT_SHOW_AT)
+		return 0;
+	int r = fc_check_at(arg, "policy");
 	if (r < 0)
 		return r;
-	if (optind >= argc)
+	*at = arg;
+	return 1;
+}
+
+/* The header of 'show': the day statuses are shown as of, and whether
+ * the certificate data is old (stderr: a warning, not the table). */
+static void show_header(struct fc_buf *b, const struct show_ctx *sc,
+			enum fc_time_source src)
+{
+	_cleanup_free_ char *day = fc_date_format(sc->day);
+	fc_buf_addf(b, "certificate statuses as of %s (%s)\n", day,
+		    fc_time_source_name(src));
+	if (!sc->db) {
+		fc_buf_addf(b, "certificate data: none in the search path\n");
+		return;
+	}
+	_cleanup_free_ char *asof = fc_date_format(sc->db->data_as_of);
+	fc_buf_addf(b, "certificate data: %s, as of %s\n", sc->db->path, asof);
+	put_prov(b, "  ", "source", &sc->db->prov);
+	if (fc_cmvp_stale(sc->db, sc->day))
+		fc_err("warning: the certificate data is %ld days old (as "
+			"of %s, more than %d days before %s): statuses may "
+			"have changed since; update %s from NIST's CMVP "
+			"pages",
+			sc->day - sc->db->data_as_of, asof, FC_CMVP_STALE_DAYS,
+			day, FC_CMVP_FILE);
+}
+
+static int verb_show(struct fc_global *g, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		FC_GLOBAL_OPTIONS,
+		{ "at", required_argument, NULL, OPT_SHOW_AT },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *at = NULL;
+	int first = fc_parse_options_args(g, "policy", "", opts, argc, argv,
+					  show_option, &at);
+	if (first < 0)
+		return first;
+	int r = fc_global_finish(g, "policy");
+	if (r < 0)
+		return r;
+	if (first >= argc)
 		return fc_usage_error("policy", "'policy show' needs a table "
 						"name or file");
-	for (int i = optind; i < argc; i++) {
+	struct show_ctx sc = { 0 };
+	long long t;
+	enum fc_time_source src = FC_TIME_AT;
+	if (!at || fc_time_parse(at, &t) < 0)
+		t = fc_time_now(&src);
+	sc.day = fc_time_day(t);
+	_cleanup_cmvp_ struct fc_cmvp *db = NULL;
+	_cleanup_signers_ struct fc_signers *keys = NULL;
+	struct fc_diags diags = { 0 };
+	int dr = fc_cmvp_load_default(&db, &diags);
+	int kr = fc_signers_load_default(&keys, &diags);
+	fc_diags_print(&diags, stderr);
+	fc_diags_free(&diags);
+	if ((dr < 0 && dr != -ENOENT) || (kr < 0 && kr != -ENOENT))
+		return -EBADMSG;
+	sc.db = db;
+	sc.keys = keys;
+	bool json = fc_streq(g->format, "json");
+	for (int i = first; i < argc; i++) {
 		_cleanup_policy_ struct fc_policy *p = NULL;
-		struct fc_diags diags = { 0 };
 		r = fc_policy_open(argv[i], &p, &diags);
 		fc_diags_print(&diags, stderr);
 		fc_diags_free(&diags);
 		if (r < 0)
 			return r;
-		if (fc_streq(g->format, "json")) {
+		if (json) {
 			r = show_json(p);
 			if (r < 0)
 				return r;
 			continue;
 		}
 		struct fc_buf b = { 0 };
-		render_table(p, &b);
-		if (i > optind)
-			putchar('\n');
+		if (i == first)
+			show_header(&b, &sc, src);
+		fc_buf_adds(&b, "\n");
+		render_table(p, &sc, &b);
 		fputs(b.data, stdout);
 		fc_buf_free(&b);
 	}
 	return 0;
+}
+
+/* A table, or one of the data files the tables refer to (by its name:
+ * cmvp-certificates.json, signing-keys.json). */
+static int lint_one(const char *path, struct fc_policy **p,
+		    struct fc_diags *diags)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	if (fc_streq(base, FC_CMVP_FILE)) {
+		_cleanup_cmvp_ struct fc_cmvp *db = NULL;
+		return fc_cmvp_load(path, &db, diags);
+	}
+	if (fc_streq(base, FC_SIGNERS_FILE)) {
+		struct fc_signers *keys = NULL;
+		int r = fc_signers_load(path, &keys, diags);
+		fc_signers_free(keys);
+		return r;
+	}
+	return fc_policy_load(path, p, diags);
 }
 
 /* Exit 1 when a table has problems (the verdict), 2 when one cannot be
@@ -272,6 +402,14 @@ static int verb_lint(struct fc_global *g, int argc, char **argv)
 		fc_diags_print(&diags, stdout);
 		for (size_t i = 0; i < set.n; i++)
 			printf("%s: ok\n", set.v[i]->path);
+		/* The tables' data files were loaded with them. */
+		static const char *const data[] = { FC_CMVP_FILE,
+						    FC_SIGNERS_FILE };
+		for (size_t i = 0; r >= 0 && i < FC_ARRAY_SIZE(data); i++) {
+			_cleanup_free_ char *dp = fc_policy_data_path(data[i]);
+			if (dp)
+				printf("%s: ok\n", dp);
+		}
 		fc_diags_free(&diags);
 		fc_policy_set_free(&set);
 		return r < 0 ? 1 : 0;
@@ -279,7 +417,7 @@ static int verb_lint(struct fc_global *g, int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		struct fc_policy *p = NULL;
 		struct fc_diags diags = { 0 };
-		r = fc_policy_load(argv[i], &p, &diags);
+		r = lint_one(argv[i], &p, &diags);
 		fc_diags_print(&diags, stdout);
 		fc_diags_free(&diags);
 		if (r == -EBADMSG)
@@ -302,8 +440,11 @@ static const struct fc_cmd policy_list = {
 
 static const struct fc_cmd policy_show = {
 	.name = "show",
-	.usage = "fipsctl [--format text|json] policy show NAME|FILE...\n",
-	.summary = "a table in full (--format json: the table as JSON)\n",
+	.usage = "fipsctl [--format text|json] policy show [--at DATE] NAME|FILE...\n",
+	.summary = "a table in full, each certificate's status as of today\n"
+		   "(or --at DATE) from the certificate data, with a warning\n"
+		   "when that data is more than 180 days old (--format json:\n"
+		   "the table as JSON)\n",
 	.run = verb_show,
 };
 

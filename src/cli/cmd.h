@@ -184,6 +184,9 @@ int fc_check_collect(struct fc_root *root, const struct fc_check_opts *opts,
 		     const struct fc_selection *sel,
 		     struct fc_report **out) FC_WUR;
 
+/* --at DATE (check, evidence export): 0, or a usage error. */
+int fc_check_at(const char *arg, const char *cmd) FC_WUR;
+
 /* Open --root (the live host without it), or say why not. */
 int fc_open_root(const struct fc_global *g, struct fc_root **root) FC_WUR;
 

@@ -7,6 +7,7 @@
 #include <sys/utsname.h>
 #include <time.h>
 
+#include "base/date.h"
 #include "base/kv.h"
 #include "engine/hostarch.h"
 #include "engine/probe.h"
@@ -215,32 +216,12 @@ static char *read_trimmed(const struct fc_root *root, const char *path)
 	return s;
 }
 
-static char *utc_now(void)
-{
-	time_t t;
-	/* Reproducible output for tests and evidence: SOURCE_DATE_EPOCH. */
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	char *end = NULL;
-	if (sde && *sde) {
-		long long v = strtoll(sde, &end, 10);
-		t = (end && !*end && v >= 0) ? (time_t)v : time(NULL);
-	} else {
-		t = time(NULL);
-	}
-	struct tm tm;
-	char buf[64];
-	if (!gmtime_r(&t, &tm) ||
-	    !strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm))
-		return fc_strdup("1970-01-01T00:00:00Z");
-	return fc_strdup(buf);
-}
-
 int fc_report_fill_host(struct fc_report *r, struct fc_root *root)
 {
 	struct fc_host *h = &r->host;
 	r->fipsctl_version = fc_strdup(FC_VERSION);
 	r->root = fc_strdup(fc_root_dir(root));
-	h->time_utc = utc_now();
+	h->time_utc = fc_time_format(fc_time_now(NULL));
 
 	struct fc_kv_list kv = { 0 };
 	if (fc_os_release_read(root, &kv) == 0) {

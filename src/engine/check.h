@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 
+#include "base/date.h"
 #include "core/report.h"
 #include "core/sysroot.h"
 #include "base/util.h"
@@ -59,6 +60,12 @@ struct fc_check_opts {
 	const char *const *nssdb; /* NULL-terminated extra NSS databases */
 	unsigned probe_timeout_ms;
 	bool strict;        /* --strict: only validated builds pass */
+	/* --at DATE: the check time, for reproducible verdicts (NULL: now,
+	 * or SOURCE_DATE_EPOCH); fc_check_collect() resolves it into
+	 * check_time and time_source, and the report's time is that. */
+	const char *at;
+	long long check_time;
+	enum fc_time_source time_source;
 	const char *policy; /* --policy FILE|NAME, or NULL */
 	/* The validated-module tables that apply to the host (or the one
 	 * --policy names), NULL-terminated; NULL when no check uses them. */

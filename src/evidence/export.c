@@ -598,6 +598,9 @@ static struct json_object *options_json(const struct fc_check_opts *c)
 	json_object_object_add(o, "selftest", json_object_new_boolean(c->selftest));
 	json_object_object_add(o, "strict", json_object_new_boolean(c->strict));
 	add_str(o, "policy", c->policy);
+	/* The check time the verdicts were judged as of, and where it came
+	 * from (--at, SOURCE_DATE_EPOCH or the clock). */
+	add_str(o, "at", c->at);
 	struct json_object *nss = json_object_new_array();
 	for (size_t i = 0; c->nssdb && c->nssdb[i]; i++)
 		json_object_array_add(nss, json_object_new_string(c->nssdb[i]));

@@ -55,6 +55,8 @@ static const char *kind_name(enum fc_lint_kind k)
 		return "an object";
 	case FC_LINT_BOOL:
 		return "true or false";
+	case FC_LINT_STRING_OR_NULL:
+		return "a string or null";
 	case FC_LINT_INT_OR_NULL:
 	default:
 		return "a positive integer or null";
@@ -72,6 +74,9 @@ static bool kind_ok(struct json_object *v, enum fc_lint_kind k)
 		return json_object_is_type(v, json_type_object);
 	case FC_LINT_BOOL:
 		return json_object_is_type(v, json_type_boolean);
+	case FC_LINT_STRING_OR_NULL:
+		return !v || json_object_is_type(v, json_type_null) ||
+		       json_object_is_type(v, json_type_string);
 	case FC_LINT_INT_OR_NULL:
 	default:
 		/* json-c clamps an integer it cannot hold to INT64_MAX (and
@@ -118,7 +123,9 @@ bool fc_lint_object(struct fc_lint *l, struct json_object *o, const char *path,
 				    kind_name(spec[k].kind));
 			continue;
 		}
-		if (spec[k].kind == FC_LINT_STRING &&
+		if ((spec[k].kind == FC_LINT_STRING ||
+		     (spec[k].kind == FC_LINT_STRING_OR_NULL && val &&
+		      json_object_is_type(val, json_type_string))) &&
 		    !*json_object_get_string(val))
 			fc_lint_err(l, kp, false, "\"%s\" must not be empty",
 				    key);
@@ -154,6 +161,7 @@ struct json_object *fc_lint_get(struct json_object *o, const char *key,
 
 char *fc_lint_get_str(struct json_object *o, const char *key)
 {
+	/* A string member, or a string-or-null one that is a string. */
 	struct json_object *v = fc_lint_get(o, key, FC_LINT_STRING);
 	return v ? fc_strdup(json_object_get_string(v)) : NULL;
 }
@@ -325,11 +333,11 @@ static void diags_sort(struct fc_diags *d, size_t from)
 	}
 }
 
-int fc_policy_parse(const char *text, size_t len, const char *file,
-		    struct fc_policy **out, struct fc_diags *diags)
+int fc_lint_document(const char *text, size_t len, const char *file,
+		     const char *what, struct fc_diags *diags,
+		     fc_lint_doc_fn *fn, void *ud)
 {
 	unsigned line, col;
-	*out = NULL;
 	const char *nul = memchr(text, '\0', len);
 	if (nul) {
 		fc_text_linecol(text, len, (size_t)(nul - text), &line, &col);
@@ -387,18 +395,32 @@ int fc_policy_parse(const char *text, size_t len, const char *file,
 		l.errors++;
 	}
 	lint_nul_strings(&l, top, "");
-	struct fc_policy *p = fc_calloc(1, sizeof(*p));
-	p->path = fc_strdup(file);
 	if (!json_object_is_type(top, json_type_object))
-		fc_lint_err(&l, "", false, "a table must be a JSON object");
+		fc_lint_err(&l, "", false, "%s must be a JSON object", what);
 	else
-		fc_lint_table(&l, top, p);
+		fn(&l, top, ud);
 	json_object_put(top);
 	fc_jpos_free(&l.pos);
 	diags_sort(diags, first);
-	if (l.errors) {
+	return l.errors ? -EBADMSG : 0;
+}
+
+static void lint_table(struct fc_lint *l, struct json_object *top, void *ud)
+{
+	fc_lint_table(l, top, ud);
+}
+
+int fc_policy_parse(const char *text, size_t len, const char *file,
+		    struct fc_policy **out, struct fc_diags *diags)
+{
+	*out = NULL;
+	struct fc_policy *p = fc_calloc(1, sizeof(*p));
+	p->path = fc_strdup(file);
+	int r = fc_lint_document(text, len, file, "a table", diags,
+				 lint_table, p);
+	if (r < 0) {
 		fc_policy_free(p);
-		return -EBADMSG;
+		return r;
 	}
 	*out = p;
 	return 0;

@@ -25,7 +25,6 @@
 
 extern const char *const fc_policy_module_names[FC_MODULE_COUNT_];
 extern const char *const fc_policy_confidence_names[FC_CONF_UNCONFIRMED + 1];
-extern const char *const fc_policy_cert_status_names[FC_CERT_UNKNOWN + 1];
 
 /* The index of s in names, or -1. */
 int fc_policy_name_index(const char *const *names, size_t n, const char *s);
@@ -44,7 +43,16 @@ bool fc_policy_evr_glob_valid(const char *g);
 bool fc_policy_pkg_name_valid(const char *s);
 bool fc_policy_arch_valid(const char *s);
 bool fc_policy_table_name_valid(const char *s);
+bool fc_policy_owner_valid(const char *s); /* a key owner: printable, no control */
 bool fc_policy_date_valid(const char *s); /* YYYY, YYYY-MM or YYYY-MM-DD */
+/*
+ * Could the version-release pattern glob (fnmatch, as the tables use it)
+ * also match a stock distribution build: a release of digits and dots
+ * ending in EL's dist tag (.el9, .el9_2, optionally .N parts and
+ * AlmaLinux's or Rocky's rebuild suffix .alma.N / .rocky.N), with no
+ * vendor suffix?  *witness (when true) is the shortest such build.
+ */
+bool fc_policy_glob_matches_stock(const char *glob, char **witness);
 
 /* --- checking (policy-lint.c) ---------------------------------------------------- */
 
@@ -73,6 +81,7 @@ enum fc_lint_kind {
 	FC_LINT_OBJECT,
 	FC_LINT_BOOL,
 	FC_LINT_INT_OR_NULL, /* a positive integer or null */
+	FC_LINT_STRING_OR_NULL,
 };
 
 /* A member an object may have. */
@@ -117,6 +126,18 @@ char **fc_lint_strings(struct fc_lint *l, struct json_object *parent,
 		       fc_lint_valid_fn *valid, const char *what,
 		       char *const *allowed, size_t n_allowed, bool need_one,
 		       size_t *n_out);
+
+/*
+ * Parse text as JSON and hand its top-level object to fn with a checker
+ * (positions, diagnostics in file order); what names the document in
+ * messages ("a table").  0, or -EBADMSG when the text
+ * is not JSON or fn reported an error.
+ */
+typedef void fc_lint_doc_fn(struct fc_lint *l, struct json_object *top,
+			    void *ud);
+int fc_lint_document(const char *text, size_t len, const char *file,
+		     const char *what, struct fc_diags *diags,
+		     fc_lint_doc_fn *fn, void *ud) FC_WUR;
 
 /* --- the table (policy-table.c) -------------------------------------------------- */
 

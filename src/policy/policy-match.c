@@ -47,7 +47,7 @@ const char *fc_pkg_relation_name(enum fc_pkg_relation r)
 
 bool fc_build_is_validated(const struct fc_policy_build *b)
 {
-	return b->cert.status != FC_CERT_IN_PROCESS;
+	return !b->cert.in_process;
 }
 
 const struct fc_policy_build *fc_policy_next_build(

@@ -6,6 +6,9 @@
  */
 #include "policy/policy.h"
 
+#include "policy/cmvp.h"
+#include "policy/signers.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -83,8 +86,85 @@ void fc_policy_set_free(struct fc_policy_set *s)
 	*s = (struct fc_policy_set){ 0 };
 }
 
+bool fc_policy_is_data_file(const char *name)
+{
+	return fc_streq(name, FC_CMVP_FILE) || fc_streq(name, FC_SIGNERS_FILE);
+}
+
+char *fc_policy_data_path(const char *name)
+{
+	char **dirs = fc_policy_dirs();
+	char *found = NULL;
+	for (size_t i = 0; dirs[i]; i++) {
+		char *p = fc_asprintf("%s/%s", dirs[i], name);
+		struct stat st;
+		if (stat(p, &st) == 0) {
+			free(found);
+			found = p;
+		} else {
+			free(p);
+		}
+	}
+	fc_strv_free(dirs);
+	return found;
+}
+
+/*
+ * The certificate and signing-key data a table refers to, loaded once
+ * for a set of tables: a reference that is not there, or data that does
+ * not load, is a problem of the table set (check stops, lint reports).
+ */
+struct refdata {
+	struct fc_cmvp *db;
+	struct fc_signers *keys;
+	int r;
+};
+
+static void refdata_load(struct refdata *rd, struct fc_diags *diags)
+{
+	*rd = (struct refdata){ 0 };
+	int r = fc_cmvp_load_default(&rd->db, diags);
+	if (r < 0 && r != -ENOENT)
+		rd->r = -EBADMSG;
+	r = fc_signers_load_default(&rd->keys, diags);
+	if (r < 0 && r != -ENOENT)
+		rd->r = -EBADMSG;
+}
+
+static void refdata_free(struct refdata *rd)
+{
+	fc_cmvp_free(rd->db);
+	fc_signers_free(rd->keys);
+}
+
+static bool refs_ok(const struct refdata *rd, const struct fc_policy *p,
+		    struct fc_diags *diags)
+{
+	size_t bad = fc_cmvp_check_refs(p, rd->db, diags) +
+		     fc_signers_check_refs(p, rd->keys, diags);
+	return bad == 0;
+}
+
+int fc_policy_load_checked(const char *path, struct fc_policy **out,
+			   struct fc_diags *diags)
+{
+	struct refdata rd;
+	refdata_load(&rd, diags);
+	int r = fc_policy_load(path, out, diags);
+	if (r == 0 && !refs_ok(&rd, *out, diags)) {
+		fc_policy_free(*out);
+		*out = NULL;
+		r = -EBADMSG;
+	}
+	if (r == 0 && rd.r < 0)
+		r = rd.r;
+	refdata_free(&rd);
+	return r;
+}
+
 /* The *.json names in dir, sorted, so the order never depends on the
- * file system.  A missing directory holds nothing. */
+ * file system.  A missing directory holds nothing; the data files the
+ * tables refer to are not tables. */
 static int list_json(const char *dir, char ***out, size_t *n_out)
 {
 	*out = NULL;
@@ -98,7 +178,8 @@ static int list_json(const char *dir, char ***out, size_t *n_out)
 	while ((de = readdir(d))) {
 		size_t len = strlen(de->d_name);
 		if (de->d_name[0] == '.' || len < 6 ||
-		    strcmp(de->d_name + len - 5, ".json") != 0)
+		    strcmp(de->d_name + len - 5, ".json") != 0 ||
+		    fc_policy_is_data_file(de->d_name))
 			continue;
 		fc_strv_add(&v, &n, fc_strdup(de->d_name));
 	}
@@ -126,8 +207,10 @@ static void diag_file(struct fc_diags *d, const char *file, const char *fmt,
 int fc_policy_load_all(struct fc_policy_set *out, struct fc_diags *diags)
 {
 	*out = (struct fc_policy_set){ 0 };
+	struct refdata rd;
+	refdata_load(&rd, diags);
 	char **dirs = fc_policy_dirs();
-	int rc = 0;
+	int rc = rd.r;
 	for (size_t i = 0; dirs[i]; i++) {
 		char **names;
 		size_t n;
@@ -144,6 +227,11 @@ int fc_policy_load_all(struct fc_policy_set *out, struct fc_diags *diags)
 				fc_asprintf("%s/%s", dirs[i], names[k]);
 			struct fc_policy *p = NULL;
 			if (fc_policy_load(path, &p, diags) < 0) {
+				rc = -EBADMSG;
+				continue;
+			}
+			if (!refs_ok(&rd, p, diags)) {
+				fc_policy_free(p);
 				rc = -EBADMSG;
 				continue;
 			}
@@ -171,6 +259,7 @@ int fc_policy_load_all(struct fc_policy_set *out, struct fc_diags *diags)
 		fc_strv_free(names);
 	}
 	fc_strv_free(dirs);
+	refdata_free(&rd);
 	return rc;
 }
 
@@ -180,7 +269,7 @@ int fc_policy_open(const char *arg, struct fc_policy **out,
 	size_t len = strlen(arg);
 	*out = NULL;
 	if (strchr(arg, '/') || (len > 5 && !strcmp(arg + len - 5, ".json")))
-		return fc_policy_load(arg, out, diags);
+		return fc_policy_load_checked(arg, out, diags);
 	struct fc_policy_set all;
 	int r = fc_policy_load_all(&all, diags);
 	if (r < 0) {

@@ -96,3 +96,14 @@ bool fc_policy_date_valid(const char *s)
 	}
 	return true;
 }
+
+bool fc_policy_owner_valid(const char *s)
+{
+	/* "TuxCare", "Red Hat": what findings print, so no control bytes. */
+	if (!*s)
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}

@@ -10,7 +10,9 @@
 
 #include <string.h>
 
-#define POLICY_FORMAT "fipsctl-policy/1"
+#define POLICY_FORMAT "fipsctl-policy/2"
+/* Format 1 kept a status in every certificate entry of every table. */
+#define POLICY_FORMAT_1 "fipsctl-policy/1"
 
 /* The line where entry i of the array at path starts. */
 static unsigned entry_line(struct fc_lint *l, const char *path, size_t i)
@@ -48,16 +50,41 @@ static bool check_evr(struct fc_lint *l, const char *ip, const char *key,
 	return false;
 }
 
-static void check_evr_glob(struct fc_lint *l, const char *ip, const char *glob)
+/* A pattern's syntax, and that it names the vendor's builds only: one
+ * that would also match a stock distribution build is refused unless
+ * the entry says "matches_stock_builds": true. */
+static void check_evr_glob(struct fc_lint *l, struct json_object *e,
+			   const char *ip, const char *name, const char *glob)
 {
-	if (!glob || fc_policy_evr_glob_valid(glob))
+	struct json_object *ms = fc_lint_get(e, "matches_stock_builds",
+					     FC_LINT_BOOL);
+	bool meant = ms && json_object_get_boolean(ms);
+	if (ms && !glob) {
+		_cleanup_free_ char *mp = fc_lint_sub(ip, "matches_stock_builds");
+		fc_lint_err(l, mp, true,
+			    "\"matches_stock_builds\" applies to an evr_glob "
+			    "only");
+	}
+	if (!glob)
 		return;
 	_cleanup_free_ char *gp = fc_lint_sub(ip, "evr_glob");
 	_cleanup_free_ char *shown = fc_printable(glob, 64);
+	if (!fc_policy_evr_glob_valid(glob)) {
+		fc_lint_err(l, gp, false,
+			    "malformed EVR pattern \"%s\" (a version-release "
+			    "with * ? [ ] wildcards)",
+			    shown);
+		return;
+	}
+	_cleanup_free_ char *stock = NULL;
+	if (meant || !fc_policy_glob_matches_stock(glob, &stock))
+		return;
+	_cleanup_free_ char *w = fc_printable(stock, 64);
 	fc_lint_err(l, gp, false,
-		    "malformed EVR pattern \"%s\" (a version-release with "
-		    "* ? [ ] wildcards)",
-		    shown);
+		    "pattern \"%s\" also matches the stock distribution build "
+		    "%s-%s: name the vendor's exact build, or add "
+		    "\"matches_stock_builds\": true if that is meant",
+		    shown, name ? name : "?", w);
 }
 
 static void parse_os(struct fc_lint *l, struct json_object *applies,
@@ -123,6 +150,7 @@ static void parse_pkgs(struct fc_lint *l, struct json_object *build,
 		{ "name", FC_LINT_STRING, true },
 		{ "evr", FC_LINT_STRING, false },
 		{ "evr_glob", FC_LINT_STRING, false },
+		{ "matches_stock_builds", FC_LINT_BOOL, false },
 	};
 	struct json_object *a = fc_lint_get(build, "packages", FC_LINT_ARRAY);
 	if (!a)
@@ -140,13 +168,16 @@ static void parse_pkgs(struct fc_lint *l, struct json_object *build,
 		pk->name = fc_lint_get_str(e, "name");
 		pk->evr = fc_lint_get_str(e, "evr");
 		pk->evr_glob = fc_lint_get_str(e, "evr_glob");
+		struct json_object *ms = fc_lint_get(e, "matches_stock_builds",
+						     FC_LINT_BOOL);
+		pk->matches_stock = ms && json_object_get_boolean(ms);
 		check_pkg_name(l, ip, "name", pk->name);
 		if (!!pk->evr == !!pk->evr_glob)
 			fc_lint_err(l, ip, false,
 				    "a package entry needs exactly one of "
 				    "\"evr\" and \"evr_glob\"");
 		check_evr(l, ip, "evr", pk->evr);
-		check_evr_glob(l, ip, pk->evr_glob);
+		check_evr_glob(l, e, ip, pk->name, pk->evr_glob);
 		for (size_t j = 0; j + 1 < b->n_pkgs && pk->name; j++)
 			if (fc_streq(b->pkgs[j].name, pk->name)) {
 				fc_lint_err(l, ip, false,
@@ -162,12 +193,11 @@ static void parse_cert(struct fc_lint *l, struct json_object *build,
 		       const char *bpath, struct fc_policy_cert *c)
 {
 	static const struct fc_lint_key spec[] = {
-		{ "number", FC_LINT_INT_OR_NULL, true },
-		{ "status", FC_LINT_STRING, true },
+		{ "number", FC_LINT_INT_OR_NULL, false },
+		{ "in_process", FC_LINT_STRING, false },
 		{ "provenance", FC_LINT_OBJECT, true },
 	};
 	struct json_object *o;
-	c->status = FC_CERT_UNKNOWN;
 	if (!json_object_object_get_ex(build, "certificate", &o))
 		return;
 	_cleanup_free_ char *path = fc_lint_sub(bpath, "certificate");
@@ -175,23 +205,29 @@ static void parse_cert(struct fc_lint *l, struct json_object *build,
 			    FC_ARRAY_SIZE(spec)))
 		return;
 	struct json_object *num = NULL;
-	if (json_object_object_get_ex(o, "number", &num) && num &&
-	    json_object_is_type(num, json_type_int) &&
+	bool has_num = json_object_object_get_ex(o, "number", &num);
+	if (num && json_object_is_type(num, json_type_int) &&
 	    json_object_get_int64(num) > 0)
 		c->number = fc_asprintf("%lld",
 					(long long)json_object_get_int64(num));
-	c->status = (enum fc_cert_status)
-		fc_lint_enum(l, o, "status", path, fc_policy_cert_status_names,
-			     FC_ARRAY_SIZE(fc_policy_cert_status_names),
-			     FC_CERT_UNKNOWN);
-	if (!c->number &&
-	    (c->status == FC_CERT_ACTIVE || c->status == FC_CERT_HISTORICAL)) {
-		_cleanup_free_ char *np = fc_lint_sub(path, "number");
-		fc_lint_err(l, np, false,
-			    "a certificate with status %s needs its "
-			    "number",
-			    fc_cert_status_name(c->status));
+	c->in_process = fc_lint_get_str(o, "in_process");
+	if (c->in_process && !fc_policy_table_name_valid(c->in_process)) {
+		_cleanup_free_ char *ip = fc_lint_sub(path, "in_process");
+		fc_lint_err(l, ip, false,
+			    "an in-process id is letters, digits, '.', '_' "
+			    "and '-'");
 	}
+	if (has_num == !!c->in_process)
+		fc_lint_err(l, path, false,
+			    "a certificate names its \"number\" (null when "
+			    "none is known) or the \"in_process\" module "
+			    "in review, not both");
+	/* The status and dates are the certificate data's; this says
+	 * where the reference is, for 'policy lint'. */
+	_cleanup_free_ char *rp = fc_lint_sub(path, c->in_process ? "in_process"
+								 : "number");
+	fc_lint_where(l, has_num || c->in_process ? rp : path, &c->line,
+		      &c->col);
 	fc_lint_prov(l, o, path, &c->prov);
 }
 
@@ -360,6 +396,7 @@ static void parse_compliant(struct fc_lint *l, struct json_object *mo,
 		{ "evr_glob", FC_LINT_STRING, true },
 		{ "newer_than", FC_LINT_STRING, true },
 		{ "statement", FC_LINT_STRING, true },
+		{ "matches_stock_builds", FC_LINT_BOOL, false },
 		{ "provenance", FC_LINT_OBJECT, true },
 	};
 	struct json_object *a = fc_lint_get(mo, "compliant", FC_LINT_ARRAY);
@@ -387,7 +424,7 @@ static void parse_compliant(struct fc_lint *l, struct json_object *mo,
 		c->statement = fc_lint_get_str(e, "statement");
 		fc_lint_prov(l, e, ip, &c->prov);
 		check_pkg_name(l, ip, "package", c->package);
-		check_evr_glob(l, ip, c->evr_glob);
+		check_evr_glob(l, e, ip, c->package, c->evr_glob);
 		if (check_evr(l, ip, "newer_than", c->newer_than) &&
 		    c->newer_than && c->package)
 			check_descends(l, m, c, ip);
@@ -483,8 +520,13 @@ void fc_lint_table(struct fc_lint *l, struct json_object *top,
 		{ "vendor", FC_LINT_STRING, true },
 		{ "description", FC_LINT_STRING, false },
 		{ "applies_to", FC_LINT_OBJECT, true },
+		{ "package_signers", FC_LINT_OBJECT, false },
 		{ "provenance", FC_LINT_OBJECT, true },
 		{ "modules", FC_LINT_OBJECT, true },
+	};
+	static const struct fc_lint_key signers_spec[] = {
+		{ "owners", FC_LINT_ARRAY, true },
+		{ "provenance", FC_LINT_OBJECT, true },
 	};
 	static const struct fc_lint_key applies_spec[] = {
 		{ "os", FC_LINT_ARRAY, true },
@@ -494,7 +536,16 @@ void fc_lint_table(struct fc_lint *l, struct json_object *top,
 	if (!fc_lint_object(l, top, "", "a table", spec, FC_ARRAY_SIZE(spec)))
 		return;
 	struct json_object *fmt = fc_lint_get(top, "format", FC_LINT_STRING);
-	if (fmt && !fc_streq(json_object_get_string(fmt), POLICY_FORMAT)) {
+	if (fmt && fc_streq(json_object_get_string(fmt), POLICY_FORMAT_1)) {
+		fc_lint_err(l, "format", false,
+			    "format %s is no longer read: a certificate's "
+			    "status and dates now live in cmvp-certificates.json "
+			    "and a table names the certificate by \"number\" or "
+			    "its \"in_process\" id (docs/policies.md); this "
+			    "fipsctl reads %s",
+			    POLICY_FORMAT_1, POLICY_FORMAT);
+	} else if (fmt &&
+		   !fc_streq(json_object_get_string(fmt), POLICY_FORMAT)) {
 		_cleanup_free_ char
 			*shown = fc_printable(json_object_get_string(fmt), 64);
 		fc_lint_err(l, "format", false,
@@ -526,6 +577,18 @@ void fc_lint_table(struct fc_lint *l, struct json_object *top,
 					     fc_policy_pkg_name_valid,
 					     "package name", NULL, 0, false,
 					     &p->n_markers);
+	}
+
+	struct json_object *ps = fc_lint_get(top, "package_signers",
+					     FC_LINT_OBJECT);
+	if (ps && fc_lint_object(l, ps, "package_signers", "package_signers",
+				 signers_spec, FC_ARRAY_SIZE(signers_spec))) {
+		p->signers = fc_lint_strings(l, ps, "owners", "package_signers",
+					     fc_policy_owner_valid, "owner",
+					     NULL, 0, true, &p->n_signers);
+		fc_lint_prov(l, ps, "package_signers", &p->signers_prov);
+		fc_lint_where(l, "package_signers.owners", &p->signers_line,
+			      &p->signers_col);
 	}
 
 	struct json_object *mods = fc_lint_get(top, "modules", FC_LINT_OBJECT);

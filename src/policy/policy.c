@@ -24,13 +24,6 @@ const char *const fc_policy_confidence_names[FC_CONF_UNCONFIRMED + 1] = {
 	[FC_CONF_THIRD_PARTY] = "third-party",
 	[FC_CONF_UNCONFIRMED] = "unconfirmed",
 };
-const char *const fc_policy_cert_status_names[FC_CERT_UNKNOWN + 1] = {
-	[FC_CERT_ACTIVE] = "active",
-	[FC_CERT_HISTORICAL] = "historical",
-	[FC_CERT_IN_PROCESS] = "in-process",
-	[FC_CERT_VENDOR_AFFIRMED] = "vendor-affirmed",
-	[FC_CERT_UNKNOWN] = "unknown",
-};
 
 int fc_policy_name_index(const char *const *names, size_t n, const char *s)
 {
@@ -70,20 +63,14 @@ const char *fc_confidence_name(enum fc_confidence c)
 		       : "?";
 }
 
-const char *fc_cert_status_name(enum fc_cert_status s)
-{
-	return (unsigned)s < FC_ARRAY_SIZE(fc_policy_cert_status_names)
-		       ? fc_policy_cert_status_names[s]
-		       : "?";
-}
-
 /* --- freeing ------------------------------------------------------------ */
 
-static void prov_free(struct fc_provenance *p)
+void fc_provenance_clear(struct fc_provenance *p)
 {
 	free(p->source);
 	free(p->date);
 	free(p->note);
+	*p = (struct fc_provenance){ 0 };
 }
 
 static void module_free(struct fc_policy_module *m)
@@ -103,8 +90,9 @@ static void module_free(struct fc_policy_module *m)
 		}
 		free(b->pkgs);
 		free(b->cert.number);
-		prov_free(&b->cert.prov);
-		prov_free(&b->prov);
+		free(b->cert.in_process);
+		fc_provenance_clear(&b->cert.prov);
+		fc_provenance_clear(&b->prov);
 		free(b->note);
 	}
 	free(m->builds);
@@ -115,13 +103,13 @@ static void module_free(struct fc_policy_module *m)
 		free(c->evr_glob);
 		free(c->newer_than);
 		free(c->statement);
-		prov_free(&c->prov);
+		fc_provenance_clear(&c->prov);
 	}
 	free(m->compliant);
 	for (size_t i = 0; i < m->n_gaps; i++) {
 		fc_strv_free(m->gaps[i].arches);
 		free(m->gaps[i].reason);
-		prov_free(&m->gaps[i].prov);
+		fc_provenance_clear(&m->gaps[i].prov);
 	}
 	free(m->gaps);
 }
@@ -137,12 +125,14 @@ void fc_policy_free(struct fc_policy *p)
 	for (size_t i = 0; i < p->n_os; i++) {
 		free(p->os[i].id);
 		free(p->os[i].version_id);
-		prov_free(&p->os[i].prov);
+		fc_provenance_clear(&p->os[i].prov);
 	}
 	free(p->os);
 	fc_strv_free(p->arches);
 	fc_strv_free(p->markers);
-	prov_free(&p->prov);
+	fc_strv_free(p->signers);
+	fc_provenance_clear(&p->signers_prov);
+	fc_provenance_clear(&p->prov);
 	for (int m = 0; m < FC_MODULE_COUNT_; m++)
 		module_free(&p->modules[m]);
 	free(p);

@@ -44,14 +44,6 @@ enum fc_confidence {
 };
 const char *fc_confidence_name(enum fc_confidence c);
 
-enum fc_cert_status {
-	FC_CERT_ACTIVE,
-	FC_CERT_HISTORICAL,
-	FC_CERT_IN_PROCESS,
-	FC_CERT_VENDOR_AFFIRMED,
-	FC_CERT_UNKNOWN,
-};
-const char *fc_cert_status_name(enum fc_cert_status s);
 
 struct fc_provenance {
 	char *source;
@@ -59,6 +51,8 @@ struct fc_provenance {
 	enum fc_confidence confidence;
 	char *note; /* or NULL */
 };
+
+void fc_provenance_clear(struct fc_provenance *p);
 
 struct fc_policy_os {
 	char *id;         /* os-release ID */
@@ -71,12 +65,23 @@ struct fc_policy_pkg {
 	char *name;
 	char *evr;      /* exact [epoch:]version-release, or NULL */
 	char *evr_glob; /* fnmatch pattern when the source names no exact build */
+	/* The table says the pattern is meant to match stock distribution
+	 * builds too ("matches_stock_builds"); otherwise lint refuses it. */
+	bool matches_stock;
 };
 
+/*
+ * Which certificate a build is validated under, or which module in CMVP
+ * review it is: a reference into the certificate data
+ * (policies/cmvp-certificates.json, src/policy/cmvp.h), which alone says
+ * the status and the dates, so that a status changes in one place.
+ */
 struct fc_policy_cert {
-	char *number; /* "4750", or NULL when not known */
-	enum fc_cert_status status;
-	struct fc_provenance prov;
+	char *number;     /* "4750", or NULL */
+	char *in_process; /* the in-process entry's id, or NULL */
+	/* Neither: no certificate is known for the build. */
+	unsigned line, col; /* where the reference is (lint) */
+	struct fc_provenance prov; /* of the tie between build and entry */
 };
 
 struct fc_policy_build {
@@ -134,6 +139,12 @@ struct fc_policy {
 	size_t n_arches;
 	char **markers; /* vendor marker packages */
 	size_t n_markers;
+	/* Whose keys sign the module packages: owners in the signing-key
+	 * data (policies/signing-keys.json, src/policy/signers.h). */
+	char **signers;
+	size_t n_signers;
+	struct fc_provenance signers_prov;
+	unsigned signers_line, signers_col; /* (lint) */
 	struct fc_provenance prov;
 	struct fc_policy_module modules[FC_MODULE_COUNT_];
 };
@@ -175,6 +186,12 @@ int fc_policy_read(const char *path, char **text, size_t *len) FC_WUR;
 int fc_policy_load(const char *path, struct fc_policy **out,
 		   struct fc_diags *diags) FC_WUR;
 
+/* fc_policy_load(), and the table's references into the certificate and
+ * signing-key data in the search path checked too (src/policy/cmvp.h,
+ * src/policy/signers.h): -EBADMSG with diagnostics when one is missing. */
+int fc_policy_load_checked(const char *path, struct fc_policy **out,
+			   struct fc_diags *diags) FC_WUR;
+
 /* Syntax of an exact EVR: [epoch:]version-release, rpm's characters. */
 bool fc_evr_valid(const char *evr);
 /* "5.14.0-284.11.1.el9_2" from "0:5.14.0-284.11.1.el9_2". */
@@ -191,6 +208,15 @@ const char *fc_evr_no_epoch(const char *evr);
  * it with fc_strv_free() (base/strv.h).
  */
 char **fc_policy_dirs(void);
+
+/*
+ * The path of a data file the tables refer to (FC_CMVP_FILE,
+ * FC_SIGNERS_FILE) in the search path: the last directory that holds one,
+ * as a later table replaces an earlier one; NULL when none does.  Those
+ * files are not tables: fc_policy_load_all() passes them by.
+ */
+char *fc_policy_data_path(const char *name);
+bool fc_policy_is_data_file(const char *name);
 
 struct fc_policy_set {
 	struct fc_policy **v;
@@ -325,8 +351,9 @@ const struct fc_policy_build *
 fc_policy_validated_by_evr(const struct fc_policy *p, enum fc_module m,
 			   const char *arch, const char *name,
 			   const char *evr);
-/* A build is validated (has a certificate or a vendor affirmation) unless
- * its certificate is still in process. */
+/* A build is validated unless the table ties it to a module still in CMVP
+ * review; whether its certificate is active at the check time is
+ * src/policy/lifecycle.h's to say. */
 bool fc_build_is_validated(const struct fc_policy_build *b);
 
 /* How module m stands on arch in a table. */
@@ -362,5 +389,37 @@ int fc_installed_pkg_parse(const char *value,
 void fc_installed_pkg_clear(struct fc_installed_pkg *p);
 /* "5.14.0-284.11.1.el9_2.tuxcare.6.x86_64": what uname -r says of it. */
 char *fc_installed_pkg_release(const struct fc_installed_pkg *p);
+
+/*
+ * One file of a module (fips.so, libgcrypt.so.20 and its .hmac, ...) as
+ * the rpmdb helper verified it against the rpmdb, as rpm -V does: a
+ * finding fact "file.N" whose value is "result=.. module=.. package=NEVRA
+ * size=.. digest=sha256:.. [found=sha256:..] [what=..] [err=..]
+ * path=PATH" (the path last: it is the rest of the value).  One encoding,
+ * used on both sides (src/policy/module-file.c).
+ */
+enum fc_file_result {
+	FC_FILE_OK,         /* size and digest (or link target) as packaged */
+	FC_FILE_MODIFIED,   /* changed since installation */
+	FC_FILE_MISSING,    /* packaged, not on disk */
+	FC_FILE_UNREADABLE, /* could not be read: err says why */
+};
+const char *fc_file_result_name(enum fc_file_result r);
+
+struct fc_module_file {
+	enum fc_module module;
+	char *package; /* NEVRA */
+	char *path;
+	enum fc_file_result result;
+	long long size; /* the rpmdb's */
+	char *digest;   /* the rpmdb's: "sha256:<hex>", or "link:<target>" */
+	char *found;    /* modified: what is on disk, same form */
+	char *what;     /* modified: "size", "digest", "type" or "link" */
+	int err;        /* unreadable: the errno */
+};
+char *fc_module_file_format(const struct fc_module_file *f);
+int fc_module_file_parse(const char *value,
+			 struct fc_module_file *out) FC_WUR;
+void fc_module_file_clear(struct fc_module_file *f);
 
 #endif

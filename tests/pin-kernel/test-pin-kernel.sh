@@ -44,7 +44,7 @@ BASE_ARGS="root=/dev/mapper/almalinux-root ro crashkernel=1G-4G:192M,4G-64G:256M
 POLICY=$t_tmp/pin-test.json
 cat > "$POLICY" <<'EOF'
 {
-  "format": "fipsctl-policy/1",
+  "format": "fipsctl-policy/2",
   "name": "pin-test",
   "title": "pin-kernel test table",
   "vendor": "fipsctl tests",
@@ -63,7 +63,7 @@ cat > "$POLICY" <<'EOF'
         {
           "arches": ["x86_64", "aarch64"],
           "packages": [{ "name": "kernel-core", "evr": "5.14.0-284.11.1.el9_2.tuxcare.6" }],
-          "certificate": { "number": 4750, "status": "active",
+          "certificate": { "number": 4750,
             "provenance": { "source": "fipsctl test fixture", "date": "2026-11", "confidence": "verified" } },
           "provenance": { "source": "fipsctl test fixture", "date": "2026-11", "confidence": "verified" }
         }

@@ -34,7 +34,7 @@ table() {
 	mkdir -p "$(dirname "$1")"
 	cat > "$1" <<-JSON
 	{
-	  "format": "fipsctl-policy/1",
+	  "format": "fipsctl-policy/2",
 	  "name": "fipsctl-test-runtime",
 	  "title": "fipsctl test: this host's OpenSSL FIPS provider",
 	  "vendor": "fipsctl tests",
@@ -51,7 +51,7 @@ table() {
 	        "module_name": "OpenSSL FIPS Provider",
 	        "module_version": "$2",
 	        "packages": [],
-	        "certificate": {"number": null, "status": "unknown",
+	        "certificate": {"number": null,
 	                        "provenance": {"source": "none", "date": "2026-11", "confidence": "unconfirmed"}},
 	        "provenance": {"source": "fipsctl test", "date": "2026-11", "confidence": "unconfirmed"}
 	      }]

@@ -20,7 +20,8 @@ else
 fi
 
 # Every table is in the snapshot: none is skipped by the renderer.
-n_tables=$(ls policies/*.json | wc -l)
+tables=$(ls policies/*.json | grep -v -e /cmvp-certificates.json -e /signing-keys.json)
+n_tables=$(echo "$tables" | wc -l)
 n_snap=$(grep -c '^table ' tests/policy-snapshot.txt)
 if [ "$n_tables" -eq "$n_snap" ]; then ok snapshot-every-table
 else not_ok snapshot-every-table "$n_tables tables, $n_snap in the snapshot"; fi
@@ -31,7 +32,8 @@ if ! python3 -c 'import jsonschema' 2> /dev/null; then
 	skip schema-shipped "python3-jsonschema is not installed (tests/deps.sh)"
 	skip schema-rejects-structural "python3-jsonschema is not installed (tests/deps.sh)"
 else
-	python3 - docs/policy.schema.json policies/*.json > "$t_tmp/schema" 2>&1 <<'PY'
+	# shellcheck disable=SC2086
+	python3 - docs/policy.schema.json $tables > "$t_tmp/schema" 2>&1 <<'PY'
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
 jsonschema.Draft202012Validator.check_schema(schema)

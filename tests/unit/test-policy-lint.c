@@ -14,20 +14,24 @@
 static void test_lint_collects(void)
 {
 	static const char text[] =
-		"{\"format\": \"fipsctl-policy/2\", \"name\": \"-x\",\n"
+		"{\"format\": \"fipsctl-policy/1\", \"name\": \"-x\",\n"
 		" \"title\": \"\", \"vendor\": \"v\", \"applies_to\": {\"os\": [],"
 		" \"arches\": [\"x86_64\"]},\n"
 		" \"provenance\": {\"source\": \"s\", \"date\": \"2026-13\", "
 		"\"confidence\": \"sure\"},\n"
 		" \"modules\": {\"kernel\": {\"builds\": [{\"arches\": "
-		"[\"s390x\"], \"packages\": [], " CERT("null", "active") "}]}}}\n";
+		"[\"s390x\"], \"packages\": [], \"certificate\": {\"number\": 5, "
+		"\"in_process\": \"x\", " PROV "}}]},\n"
+		" \"gnutls\": {\"builds\": [{\"arches\": [\"x86_64\"], "
+		"\"packages\": [{\"name\": \"gnutls\", \"evr_glob\": "
+		"\"3.8.3-6.*\"}], " CERT("null") ", " PROV "}]}}}\n";
 	struct fc_policy *p = NULL;
 	struct fc_diags d = { 0 };
 	CHECK_INT(fc_policy_parse(text, strlen(text), "t.json", &p, &d),
 		  -EBADMSG);
 	CHECK(p == NULL);
 	static const char *const want[] = {
-		"1:12 unsupported format",
+		"1:12 format fipsctl-policy/1 is no longer read",
 		"1:40 \"-x\" is not a valid table name",
 		"2:11 \"title\" must not be empty",
 		"2:51 \"os\" must not be empty",
@@ -36,7 +40,9 @@ static void test_lint_collects(void)
 		"4:36 a build has no \"provenance\"",
 		"4:36 a build must name its packages",
 		"4:48 architecture \"s390x\" is not one of",
-		"4:100 a certificate with status active needs its number",
+		"4:89 a certificate names its \"number\"",
+		"5:91 pattern \"3.8.3-6.*\" also matches the stock distribution "
+		"build gnutls-3.8.3-6.el9:",
 	};
 	CHECK_INT(d.n, FC_ARRAY_SIZE(want));
 	for (size_t i = 0; i < d.n && i < FC_ARRAY_SIZE(want); i++) {

@@ -25,7 +25,7 @@ static bool installed_set(void *ud, const char *name)
 static struct fc_policy *mini(const char *name, const char *marker)
 {
 	_cleanup_free_ char *text = fc_asprintf(
-		"{\"format\": \"fipsctl-policy/1\", \"name\": \"%s\", "
+		"{\"format\": \"fipsctl-policy/2\", \"name\": \"%s\", "
 		"\"title\": \"t\", \"vendor\": \"v\", \"applies_to\": {\"os\": "
 		"[{\"id\": \"rocky\", \"version_id\": \"9.6\", " PROV "}], "
 		"\"arches\": [\"x86_64\"]%s%s%s}, " PROV ", \"modules\": "
@@ -95,9 +95,13 @@ static void test_search_path(void)
 	_cleanup_free_ char *fa = fc_asprintf("%s/t.json", a);
 	_cleanup_free_ char *fb = fc_asprintf("%s/site.json", b);
 	_cleanup_free_ char *fbad = fc_asprintf("%s/zz.json", b);
+	_cleanup_free_ char *fdb = fc_asprintf("%s/cmvp-certificates.json", a);
 	CHECK_INT(mkdir(a, 0700), 0);
 	CHECK_INT(mkdir(b, 0700), 0);
 	write_file(fa, table_text);
+	/* The certificate data is not a table; every table's references
+	 * into it must resolve. */
+	write_file(fdb, cmvp_text);
 	/* The same table name in the later (site) directory wins. */
 	write_file(fb, table_text);
 	_cleanup_free_ char *env = fc_asprintf("%s::%s", a, b);
@@ -137,6 +141,26 @@ static void test_search_path(void)
 	CHECK_INT(d.n, 1);
 	fc_diags_free(&d);
 
+	/* A reference to a certificate the data lacks stops the search at
+	 * the reference's place. */
+	_cleanup_free_ char *fref = fc_asprintf("%s/ref.json", b);
+	_cleanup_free_ char *reft = fc_strdup(table_text);
+	char *num = strstr(reft, "\"unit\"");
+	memcpy(num, "\"ref1\"", 6);
+	num = strstr(reft, "4823");
+	memcpy(num, "4824", 4);
+	write_file(fref, reft);
+	CHECK_INT(fc_policy_load_all(&set, &d), -EBADMSG);
+	CHECK_INT(d.n, 1);
+	if (d.n) {
+		CHECK_STR(d.v[0].file, fref);
+		CHECK(strstr(d.v[0].msg, "certificate #4824 is not in") != NULL);
+		CHECK(d.v[0].line > 0);
+	}
+	fc_policy_set_free(&set);
+	fc_diags_free(&d);
+	unlink(fref);
+
 	/* A broken table fails the whole search, naming itself. */
 	write_file(fbad, "{");
 	CHECK_INT(fc_policy_load_all(&set, &d), -EBADMSG);
@@ -150,6 +174,7 @@ static void test_search_path(void)
 	unlink(fa);
 	unlink(fb);
 	unlink(fbad);
+	unlink(fdb);
 	rmdir(a);
 	rmdir(b);
 	rmdir(dir);

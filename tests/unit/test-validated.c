@@ -28,22 +28,34 @@
 	"\"confidence\": \"verified\"}"
 
 static const char table_text[] =
-	"{\"format\": \"fipsctl-policy/1\", \"name\": \"unit-rhel\", "
+	"{\"format\": \"fipsctl-policy/2\", \"name\": \"unit-rhel\", "
 	"\"title\": \"t\", \"vendor\": \"v\", \"applies_to\": {\"os\": "
 	"[{\"id\": \"rhel\", \"version_id\": \"9.2\", " PROV "}], "
 	"\"arches\": [\"x86_64\"]}, " PROV ", \"modules\": {"
 	"\"openssl\": {\"builds\": [{\"arches\": [\"x86_64\"], "
 	"\"module_version\": \"3.0.7-395c1a240fbfffd8\", \"packages\": "
 	"[{\"name\": \"openssl-libs\", \"evr\": \"1:3.0.7-17.el9_2\"}], "
-	"\"certificate\": {\"number\": 4746, \"status\": \"active\", " PROV
-	"}, " PROV "}]}}}";
+	"\"certificate\": {\"number\": 4746, " PROV "}, " PROV "}]}}}";
+
+/* The certificate data, in a policy directory of its own: #4746 as NIST
+ * lists it (an interim validation with a two-year sunset). */
+static const char cmvp_text[] =
+	"{\"format\": \"fipsctl-cmvp/1\", \"data_as_of\": \"2026-04-15\", "
+	PROV ", \"certificates\": [{\"number\": 4746, \"module\": "
+	"\"RHEL 9 OpenSSL\", \"vendor\": \"Red Hat\", \"status\": "
+	"\"active\", \"validation_date\": \"2024-07-31\", \"sunset_date\": "
+	"\"2026-07-30\", " PROV "}]}";
 
 static char table_path[] = "/tmp/fipsctl-test-validated-XXXXXX";
+static char data_dir[] = "/tmp/fipsctl-test-validated-dir-XXXXXX";
 
 struct run {
 	struct fc_report *report;
 	struct fc_ctx ctx;
 	const char *files[2];
+	/* An empty root: the checks read it (validated.kernel looks for
+	 * live patches), and it has nothing. */
+	char dir[64];
 };
 
 static void run_start(struct run *r)
@@ -57,6 +69,12 @@ static void run_start(struct run *r)
 	r->files[0] = table_path;
 	r->ctx.report = r->report;
 	r->ctx.opts.policy_files = r->files;
+	snprintf(r->dir, sizeof(r->dir), "/tmp/fipsctl-validated.XXXXXX");
+	t_tree(r->dir);
+	if (fc_root_new(r->dir, &r->ctx.root) < 0)
+		t_die(r->dir);
+	/* Judged as of 2026-01-01, when #4746 was active. */
+	CHECK_INT(fc_time_parse("2026-01-01", &r->ctx.opts.check_time), 0);
 }
 
 /* What openssl.provider would say on a RHEL 9.2 host. */
@@ -91,6 +109,9 @@ static const struct fc_finding *judge(struct run *r, const struct fc_check *c)
 
 static void run_end(struct run *r)
 {
+	fc_root_free(r->ctx.root);
+	r->ctx.root = NULL;
+	t_rmtree(r->dir);
 	fc_ctx_done(&r->ctx);
 	fc_report_free(r->report);
 }
@@ -188,14 +209,41 @@ static void test_older_build(void)
 	run_end(&r);
 }
 
+/* The same host judged after #4746's sunset date: historical, with the
+ * date in the summary; a warning, and a failure under --strict. */
+static void test_certificate_past_sunset(void)
+{
+	for (int strict = 0; strict < 2; strict++) {
+		struct run r;
+		run_start(&r);
+		r.ctx.opts.strict = strict;
+		CHECK_INT(fc_time_parse("2026-12-01", &r.ctx.opts.check_time), 0);
+		add_provider(&r, "3.0.7-395c1a240fbfffd8");
+		add_rpmdb(&r, VALIDATED_PKG);
+		const struct fc_finding *f =
+			judge(&r, &fc_check_validated_openssl);
+		if (f) {
+			CHECK_INT(f->status,
+				  strict ? FC_STATUS_FAIL : FC_STATUS_WARN);
+			CHECK_STR(fc_finding_get_fact(f, "certificate_status"),
+				  "historical");
+			CHECK_STR(fc_finding_get_fact(f, "certificate_status_as_of"),
+				  "2026-12-01");
+			CHECK(strstr(f->summary, "historical since its sunset "
+						 "date 2026-07-30") != NULL);
+		}
+		run_end(&r);
+	}
+}
+
 /* --- the decision, one row per outcome ------------------------------------ */
 
 /* A runtime identifier of a validated build (certificate active), and the
  * packages of a validated build (exact EVRs, certificate active). */
 #define RT_VALIDATED                                                           \
 	.runtime_read = true, .runtime_listed = true,                          \
-	.runtime_validated = true, .runtime_cert = FC_CERT_ACTIVE
-#define RPM_VALIDATED .rpm = FC_VRPM_VALIDATED, .rpm_cert = FC_CERT_ACTIVE
+	.runtime_validated = true, .runtime_cert = FC_LIFE_ACTIVE
+#define RPM_VALIDATED .rpm = FC_VRPM_VALIDATED, .rpm_cert = FC_LIFE_ACTIVE
 
 /* clang-format off: one row, one case; each input starts with the
  * coverage */
@@ -218,12 +266,29 @@ static const struct vrow {
 	  FC_VJ_VALIDATED_RUNTIME, FC_V_VALIDATED, FC_STATUS_PASS },
 	{ "validated, certificate number and status unknown",
 	  { FC_COVER_YES, .runtime_read = true, .runtime_listed = true,
-	    .runtime_validated = true, .runtime_cert = FC_CERT_UNKNOWN },
+	    .runtime_validated = true, .runtime_cert = FC_LIFE_UNKNOWN },
 	  FC_VJ_VALIDATED_RUNTIME, FC_V_VALIDATED, FC_STATUS_WARN },
 	{ "validated, certificate historical",
 	  { FC_COVER_YES, .runtime_read = true, .runtime_listed = true,
-	    .runtime_validated = true, .runtime_cert = FC_CERT_HISTORICAL },
+	    .runtime_validated = true, .runtime_cert = FC_LIFE_HISTORICAL },
 	  FC_VJ_VALIDATED_RUNTIME, FC_V_VALIDATED, FC_STATUS_WARN },
+	{ "validated, certificate past its sunset, strict",
+	  { FC_COVER_YES, .strict = true, .runtime_read = true,
+	    .runtime_listed = true, .runtime_validated = true,
+	    .runtime_cert = FC_LIFE_HISTORICAL },
+	  FC_VJ_VALIDATED_RUNTIME, FC_V_VALIDATED, FC_STATUS_FAIL },
+	{ "validated packages, certificate not yet issued on the check day",
+	  { FC_COVER_YES, .rpm = FC_VRPM_VALIDATED,
+	    .rpm_cert = FC_LIFE_NOT_YET },
+	  FC_VJ_VALIDATED_PACKAGES, FC_V_VALIDATED, FC_STATUS_WARN },
+	{ "validated packages, certificate not yet issued, strict",
+	  { FC_COVER_YES, .strict = true, .rpm = FC_VRPM_VALIDATED,
+	    .rpm_cert = FC_LIFE_NOT_YET },
+	  FC_VJ_VALIDATED_PACKAGES, FC_V_VALIDATED, FC_STATUS_FAIL },
+	{ "validated packages, certificate revoked",
+	  { FC_COVER_YES, .rpm = FC_VRPM_VALIDATED,
+	    .rpm_cert = FC_LIFE_REVOKED },
+	  FC_VJ_VALIDATED_PACKAGES, FC_V_VALIDATED, FC_STATUS_FAIL },
 	{ "validated runtime, packages not that build",
 	  { FC_COVER_YES, .rpm = FC_VRPM_UNVALIDATED, RT_VALIDATED },
 	  FC_VJ_VALIDATED_DISAGREE, FC_V_VALIDATED, FC_STATUS_WARN },
@@ -239,7 +304,7 @@ static const struct vrow {
 	  FC_VJ_VALIDATED_PACKAGES, FC_V_VALIDATED, FC_STATUS_PASS },
 	{ "validated packages, certificate unknown",
 	  { FC_COVER_YES, .rpm = FC_VRPM_VALIDATED,
-	    .rpm_cert = FC_CERT_UNKNOWN },
+	    .rpm_cert = FC_LIFE_UNKNOWN },
 	  FC_VJ_VALIDATED_PACKAGES, FC_V_VALIDATED, FC_STATUS_WARN },
 	/* A runtime version the table does not list says nothing. */
 	{ "validated packages, runtime identifier not listed",
@@ -275,7 +340,22 @@ static const struct vrow {
 	  FC_VJ_UNVALIDATED_PACKAGES, FC_V_UNVALIDATED, FC_STATUS_FAIL },
 	{ "packages of the build in CMVP review",
 	  { FC_COVER_YES, .rpm = FC_VRPM_IN_PROCESS },
-	  FC_VJ_UNVALIDATED_PACKAGES, FC_V_UNVALIDATED, FC_STATUS_FAIL },
+	  FC_VJ_IN_PROCESS, FC_V_IN_PROCESS, FC_STATUS_WARN },
+	{ "packages of the build in CMVP review, strict",
+	  { FC_COVER_YES, .strict = true, .rpm = FC_VRPM_IN_PROCESS },
+	  FC_VJ_IN_PROCESS, FC_V_IN_PROCESS, FC_STATUS_FAIL },
+	/* Only builds in review for the arch: the one installed is one. */
+	{ "in process, the table has no validated build for the arch",
+	  { FC_COVER_NO, .rpm = FC_VRPM_IN_PROCESS },
+	  FC_VJ_IN_PROCESS, FC_V_IN_PROCESS, FC_STATUS_WARN },
+	{ "the running module is the build in CMVP review",
+	  { FC_COVER_YES, .runtime_read = true, .runtime_listed = true,
+	    .runtime_in_process = true, .rpm = FC_VRPM_VALIDATED },
+	  FC_VJ_IN_PROCESS, FC_V_IN_PROCESS, FC_STATUS_WARN },
+	{ "packages in review, but another listed module runs",
+	  { FC_COVER_YES, .runtime_read = true, .runtime_listed = true,
+	    .rpm = FC_VRPM_IN_PROCESS },
+	  FC_VJ_UNVALIDATED_RUNTIME, FC_V_UNVALIDATED, FC_STATUS_FAIL },
 	{ "not installed",
 	  { FC_COVER_YES, .rpm = FC_VRPM_NONE },
 	  FC_VJ_NOT_INSTALLED, FC_V_NOT_INSTALLED, FC_STATUS_SKIP },
@@ -414,6 +494,18 @@ int main(void)
 		return 1;
 	}
 	close(fd);
+	if (!mkdtemp(data_dir)) {
+		printf("not ok setup: cannot make %s\n", data_dir);
+		return 1;
+	}
+	_cleanup_free_ char *db = fc_asprintf("%s/cmvp-certificates.json",
+					      data_dir);
+	FILE *f = fopen(db, "w");
+	if (!f || fputs(cmvp_text, f) < 0 || fclose(f) != 0) {
+		printf("not ok setup: cannot write %s\n", db);
+		return 1;
+	}
+	setenv("FIPSCTL_POLICY_DIR", data_dir, 1);
 	RUN(test_runtime_and_rpm_agree);
 	RUN(test_runtime_mismatch_wins);
 	RUN(test_packages_disagree);
@@ -423,6 +515,9 @@ int main(void)
 	RUN(test_malformed_helper_fact);
 	RUN(test_boot_default_unknown);
 	RUN(test_kernel_not_listed);
+	RUN(test_certificate_past_sunset);
 	unlink(table_path);
+	unlink(db);
+	rmdir(data_dir);
 	TEST_MAIN_END();
 }

@@ -6,11 +6,17 @@
 # kernel names its crypto module, FIPS_NAME, then calls 'rpm_host NAME'.
 # That writes os-release, the /proc copies fipsctl reads, a BLS entry per
 # installed kernel with the default in a grubenv written by grub-editenv,
-# and a real rpmdb holding the packages, installed by rpm from the RPMs
-# tests/setup/40-test-rpms.sh built.
+# and a real rpmdb holding the packages, installed with their files by rpm
+# from the signed RPMs tests/setup/40-test-rpms.sh built (a package name
+# may start with foreign/ or unsigned/: the same build signed by a key no
+# table names, or not signed).
+#
+# The vendors' keys cannot sign test packages: the cases name the test
+# key as TuxCare's and CIQ's with a site signing-key file,
+# tests/cases/lib/signing-keys/ (FIPSCTL_POLICY_DIR=@TOP@/policies:@KEYS@).
 
 : "${FIPSCTL_CACHE:=/var/cache/fipsctl-test}"
-RPM_DIR=$FIPSCTL_CACHE/rpms
+RPM_DIR=$FIPSCTL_CACHE/rpms-signed
 # A host built on another base (el9-host.sh) keeps its machine id.
 : "${MACHINE_ID:=0c5e6f2a9b8d4c7e8f1a2b3c4d5e6f70}"
 FIPS_NAME=
@@ -44,9 +50,10 @@ rpm_host() {
 	# One BLS entry per installed kernel of the host's architecture, as
 	# kernel-install writes them with /boot on the root filesystem.
 	for p in $PACKAGES; do
-		case $p in
+		case ${p##*/} in
 		kernel-core-*."$ARCH")
-			ver=${p#kernel-core-}
+			ver=${p##*/kernel-core-}
+			ver=${ver#kernel-core-}
 			put "$r/boot/loader/entries/$MACHINE_ID-$ver.conf" <<-BLS
 				title $OS_ID ($ver) $OS_VERSION_ID
 				version $ver
@@ -68,8 +75,10 @@ rpm_host() {
 }
 
 # rpmdb_install ROOT NAME...: a real rpmdb in ROOT holding the test RPMs
-# NAME (of tests/setup/test-rpms.list): the sqlite database EL9 uses, at
-# EL9's path, written by rpm.
+# NAME (of tests/setup/test-rpms.list, signed; foreign/ or unsigned/ for
+# the other signers): the sqlite database EL9 uses, at EL9's path, and the
+# packages' files installed as rpm installs them.  Their signatures stay
+# in the headers; the root has no keys to check them against.
 rpmdb_install() {
 	local r=$1 p out files=()
 	shift
@@ -81,8 +90,9 @@ rpmdb_install() {
 	for p in "$@"; do
 		files+=("$RPM_DIR/$p.rpm")
 	done
-	if ! out=$(rpm --root "$r" --dbpath /var/lib/rpm -i --justdb --nodeps \
-		--ignorearch --ignoreos "${files[@]}" 2>&1); then
+	if ! out=$(rpm --root "$r" --dbpath /var/lib/rpm -i --nodeps \
+		--nosignature --noscripts --ignorearch --ignoreos \
+		"${files[@]}" 2>&1); then
 		echo "$out" >&2
 		exit 1
 	fi
