@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "base/utf8.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "base/util.h"
@@ -105,6 +106,26 @@ char *fc_term_safe(const char *s, size_t maxlen)
 			fc_buf_add(&b, p, n);
 			p += n;
 		}
+	}
+	if (!b.data)
+		return fc_strdup("");
+	return fc_buf_steal(&b);
+}
+
+char *fc_term_safe_lines(const char *s)
+{
+	struct fc_buf b = { 0 };
+	const char *line = s ? s : "";
+	for (;;) {
+		const char *nl = strchr(line, '\n');
+		size_t n = nl ? (size_t)(nl - line) : strlen(line);
+		_cleanup_free_ char *part = fc_strndup(line, n);
+		_cleanup_free_ char *safe = fc_term_safe(part, SIZE_MAX);
+		fc_buf_adds(&b, safe);
+		if (!nl)
+			break;
+		fc_buf_adds(&b, "\n");
+		line = nl + 1;
 	}
 	if (!b.data)
 		return fc_strdup("");

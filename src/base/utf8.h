@@ -29,6 +29,10 @@ char *fc_utf8_clean(const char *s, bool xml);
  */
 char *fc_term_safe(const char *s, size_t maxlen);
 
+/* fc_term_safe for text of several lines: each line escaped, its line
+ * breaks kept (a "\n" stays a line break, every other control is shown). */
+char *fc_term_safe_lines(const char *s);
+
 /* Does a CSV cell with this text need a leading "'" so a spreadsheet
  * shows it instead of running it (it starts with = + - @ tab or CR)? */
 bool fc_csv_needs_guard(const char *s);

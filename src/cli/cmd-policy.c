@@ -14,6 +14,7 @@
 #include <json-c/json.h>
 
 #include "base/date.h"
+#include "base/utf8.h"
 #include "cli/cmd.h"
 #include "policy/cmvp.h"
 #include "policy/policy.h"
@@ -103,6 +104,17 @@ static void render_build(struct fc_buf *b, const struct show_ctx *sc,
 	put_prov(b, "      ", "source", &bd->prov);
 	if (bd->note)
 		fc_buf_addf(b, "      note: %s\n", bd->note);
+}
+
+/* Table text on stdout: names, titles, notes and paths come from table
+ * files, shown as every text output shows outside text (fc_term_safe). */
+static void put_safe(struct fc_buf *b)
+{
+	if (b->data) {
+		_cleanup_free_ char *safe = fc_term_safe_lines(b->data);
+		fputs(safe, stdout);
+	}
+	fc_buf_free(b);
 }
 
 static void render_table(const struct fc_policy *p, const struct show_ctx *sc,
@@ -226,19 +238,21 @@ static int verb_list(struct fc_global *g, int argc, char **argv)
 				     JSON_C_TO_STRING_NOSLASHESCAPE));
 		json_object_put(arr);
 	} else {
+		struct fc_buf b = { 0 };
 		for (size_t i = 0; i < set.n; i++) {
 			const struct fc_policy *p = set.v[i];
-			struct fc_buf os = { 0 };
+			fc_buf_addf(&b, "%-28s %s\n%-28s applies to ", p->name,
+				    p->title, "");
 			for (size_t k = 0; k < p->n_os; k++)
-				fc_buf_addf(&os, "%s%s %s", k ? ", " : "",
+				fc_buf_addf(&b, "%s%s %s", k ? ", " : "",
 					    p->os[k].id, p->os[k].version_id);
-			printf("%-28s %s\n", p->name, p->title);
-			printf("%-28s applies to %s (", "", os.data);
+			fc_buf_adds(&b, " (");
 			for (size_t k = 0; k < p->n_arches; k++)
-				printf("%s%s", k ? ", " : "", p->arches[k]);
-			printf(")\n%-28s %s\n", "", p->path);
-			fc_buf_free(&os);
+				fc_buf_addf(&b, "%s%s", k ? ", " : "",
+					    p->arches[k]);
+			fc_buf_addf(&b, ")\n%-28s %s\n", "", p->path);
 		}
+		put_safe(&b);
 		if (set.n == 0 && lr == 0)
 			printf("no validated-module tables found\n");
 	}
@@ -360,8 +374,7 @@ static int verb_show(struct fc_global *g, int argc, char **argv)
 			show_header(&b, &sc, src);
 		fc_buf_adds(&b, "\n");
 		render_table(p, &sc, &b);
-		fputs(b.data, stdout);
-		fc_buf_free(&b);
+		put_safe(&b);
 	}
 	return 0;
 }

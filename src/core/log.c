@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,20 +22,11 @@ static void say(const char *prefix, const char *fmt, va_list ap)
 		      stderr);
 		return;
 	}
-	fputs(prefix, stderr);
-	char *line = msg;
-	for (;;) {
-		char *nl = strchr(line, '\n');
-		if (nl)
-			*nl = '\0';
-		char *safe = fc_term_safe(line, SIZE_MAX);
-		fputs(safe, stderr);
-		free(safe);
-		fputc('\n', stderr);
-		if (!nl || !nl[1])
-			break;
-		line = nl + 1;
-	}
+	char *safe = fc_term_safe_lines(msg);
+	size_t n = strlen(safe);
+	fprintf(stderr, "%s%s%s", prefix, safe,
+		n && safe[n - 1] == '\n' ? "" : "\n");
+	free(safe);
 	free(msg);
 }
 

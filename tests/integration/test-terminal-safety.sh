@@ -75,4 +75,16 @@ if grep -qF 'tables\x1B[2J' "$W/lint.txt"; then ok policy-lint-error-names-file;
 # An error message (fc_err) that names such a path.
 "$F" evidence verify "$D/none.tar.gz" > "$W/err.txt" 2>&1
 raw error-message "$W/err.txt"
+# Table text (policy show, policy list): a table whose title clears the
+# screen and reverses what follows.
+mkdir -p "$W/pol"
+sed '0,/"title": "/s//"title": "\\u001b[2J\\u001b[1;1Hall validated \\u202e/' \
+	"$TOP/policies/rhel-9.json" > "$W/pol/rhel-9.json"
+cp "$TOP/policies/cmvp-certificates.json" "$TOP/policies/signing-keys.json" "$W/pol/"
+"$F" policy show "$W/pol/rhel-9.json" > "$W/pshow.txt" 2>&1
+raw policy-show-text "$W/pshow.txt"
+if grep -qF 'title: \x1B[2J' "$W/pshow.txt"; then ok policy-show-shows-escape; else not_ok policy-show-shows-escape "$(grep title "$W/pshow.txt" | head -1)"; fi
+FIPSCTL_POLICY_DIR=$W/pol "$F" policy list > "$W/plist.txt" 2>&1
+raw policy-list-text "$W/plist.txt"
+if grep -qF 'validated \u202E' "$W/plist.txt"; then ok policy-list-shows-escape; else not_ok policy-list-shows-escape "$(head -2 "$W/plist.txt")"; fi
 t_done

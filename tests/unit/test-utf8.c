@@ -65,6 +65,23 @@ static void test_term_safe(void)
 	safe(NULL, 10, "");
 }
 
+static void safe_lines(const char *in, const char *want)
+{
+	char *got = fc_term_safe_lines(in);
+	CHECK_STR(got, want);
+	free(got);
+}
+
+/* Several lines: the breaks stay, every other control is shown. */
+static void test_term_safe_lines(void)
+{
+	safe_lines("a\nb\n", "a\nb\n");
+	safe_lines("a\x1b[2J\nb\r\n\n", "a\\x1B[2J\nb\\x0D\n\n");
+	safe_lines("no break \xe2\x80\xae", "no break \\u202E");
+	safe_lines("", "");
+	safe_lines(NULL, "");
+}
+
 static void test_csv_guard(void)
 {
 	CHECK(fc_csv_needs_guard("=HYPERLINK(\"x\")"));
@@ -81,6 +98,7 @@ static void test_csv_guard(void)
 int main(void)
 {
 	RUN(test_term_safe);
+	RUN(test_term_safe_lines);
 	RUN(test_csv_guard);
 	RUN(test_valid_kept);
 	RUN(test_invalid_replaced);
