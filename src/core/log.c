@@ -14,14 +14,10 @@
  * cursor or recolour the operator's terminal; the message's own line
  * breaks stay line breaks.
  */
+FC_PRINTF(2, 0)
 static void say(const char *prefix, const char *fmt, va_list ap)
 {
-	char *msg = NULL;
-	if (vasprintf(&msg, fmt, ap) < 0) {
-		fputs("fipsctl: out of memory while reporting an error\n",
-		      stderr);
-		return;
-	}
+	char *msg = fc_vasprintf(fmt, ap);
 	char *safe = fc_term_safe_lines(msg);
 	size_t n = strlen(safe);
 	fprintf(stderr, "%s%s%s", prefix, safe,
