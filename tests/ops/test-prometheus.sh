@@ -11,6 +11,10 @@
 
 F=$FIPSCTL
 R=$t_tmp/roots
+# The check time: a day when certificate #4750 is active (validated
+# 2024-08-02), so the el92-fips kernel is a validated pass, as the
+# fixture cases judge it with --at 2026-12-01.
+export SOURCE_DATE_EPOCH=1796083200
 "$TOP/tests/cases/mkroot.sh" --in "$R" all/el92-fips all/fips-disabled > "$t_tmp/mk.log" 2>&1 ||
 	{ not_ok prometheus-roots "tests/cases/mkroot.sh failed"; cat "$t_tmp/mk.log" >&2; t_done; exit; }
 
@@ -61,7 +65,7 @@ verdict = {l["state"]: v for l, v in samples["fipsctl_verdict"]}
 assert verdict == {"pass": float(rc == 0), "incomplete": float(rc == 4), "fail": float(rc == 1)}, verdict
 flag = [x["value"] for f in findings if f["id"] == "kernel.fips_enabled" for x in f["facts"] if x["key"] == "fips_enabled"][0]
 assert samples["fipsctl_kernel_fips_enabled"] == [({}, float(flag))]
-assert samples["fipsctl_last_run_timestamp_seconds"] == [({}, 1700000000.0)]
+assert samples["fipsctl_last_run_timestamp_seconds"] == [({}, 1796083200.0)]
 assert samples["fipsctl_run_duration_seconds"][0][1] > 0
 mods = {l["module"]: (l, v) for l, v in samples["fipsctl_module_validated"]}
 for f in findings:
