@@ -249,12 +249,9 @@ int fc_cmvp_load(const char *path, struct fc_cmvp **out,
 	*out = NULL;
 	_cleanup_free_ char *text = NULL;
 	size_t len = 0;
-	int r = fc_policy_read(path, &text, &len);
-	if (r < 0) {
-		fc_diags_add(diags, path, 0, 0, "cannot read: %s",
-			     strerror(-r));
-		return r == -EFBIG ? -EBADMSG : r;
-	}
+	int r = fc_policy_read_diag(path, &text, &len, diags);
+	if (r < 0)
+		return r;
 	return fc_cmvp_parse(text, len, path, out, diags);
 }
 

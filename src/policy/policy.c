@@ -197,6 +197,18 @@ int fc_policy_read(const char *path, char **text, size_t *len)
 	return fc_read_input(path, FC_POLICY_MAX_BYTES, text, len);
 }
 
+int fc_policy_read_diag(const char *path, char **text, size_t *len,
+			struct fc_diags *diags)
+{
+	int r = fc_policy_read(path, text, len);
+	if (r < 0) {
+		fc_diags_add(diags, path, 0, 0, "cannot read: %s",
+			     strerror(-r));
+		return r == -EFBIG ? -EBADMSG : r;
+	}
+	return 0;
+}
+
 int fc_policy_load(const char *path, struct fc_policy **out,
 		   struct fc_diags *diags)
 {

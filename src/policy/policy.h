@@ -169,6 +169,12 @@ struct fc_diags {
 void fc_diags_free(struct fc_diags *d);
 void fc_diags_print(const struct fc_diags *d, FILE *f);
 
+/* fc_policy_read for the data files beside the tables: a failure becomes
+ * a diagnostic naming the file; -EBADMSG for a file over the bound (a
+ * problem of the file), else the read's error. */
+int fc_policy_read_diag(const char *path, char **text, size_t *len,
+			struct fc_diags *diags);
+
 /* Bound on a table's size: tables are a few kilobytes. */
 #define FC_POLICY_MAX_BYTES (1024 * 1024)
 

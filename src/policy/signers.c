@@ -140,12 +140,9 @@ int fc_signers_load(const char *path, struct fc_signers **out,
 	*out = NULL;
 	_cleanup_free_ char *text = NULL;
 	size_t len = 0;
-	int r = fc_policy_read(path, &text, &len);
-	if (r < 0) {
-		fc_diags_add(diags, path, 0, 0, "cannot read: %s",
-			     strerror(-r));
-		return r == -EFBIG ? -EBADMSG : r;
-	}
+	int r = fc_policy_read_diag(path, &text, &len, diags);
+	if (r < 0)
+		return r;
 	return fc_signers_parse(text, len, path, out, diags);
 }
 
