@@ -142,15 +142,21 @@ struct fc_finding *fc_report_add(struct fc_report *r, const char *id,
 	return f;
 }
 
+FC_PRINTF(2, 0)
+static void set_summary(struct fc_finding *f, const char *fmt, va_list ap)
+{
+	char *s = fc_vasprintf(fmt, ap);
+	free(f->summary);
+	f->summary = s;
+}
+
 void fc_finding_status(struct fc_finding *f, enum fc_status st,
 		       const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *s = fc_vasprintf(fmt, ap);
+	set_summary(f, fmt, ap);
 	va_end(ap);
-	free(f->summary);
-	f->summary = s;
 	f->status = st;
 	if (st != FC_STATUS_SKIP)
 		f->skip_kind = FC_SKIP_NONE;
@@ -163,10 +169,8 @@ void fc_finding_skip(struct fc_finding *f, enum fc_skip_kind k,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *s = fc_vasprintf(fmt, ap);
+	set_summary(f, fmt, ap);
 	va_end(ap);
-	free(f->summary);
-	f->summary = s;
 	f->status = FC_STATUS_SKIP;
 	f->skip_kind = k == FC_SKIP_NOT_APPLICABLE ? k : FC_SKIP_NOT_EXAMINED;
 }
