@@ -236,7 +236,7 @@ $(BUILD)/tests/lib/%.so: tests/lib/%.c
 	$(CC) $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fPIC -shared -o $@ $< -ldl
 
 # Fuzz targets: with gcc they build as corpus-replay programs that
-# 'make check' runs; 'make fuzz' builds libFuzzer binaries with clang.
+# 'make check' runs; 'make fuzz-build' builds libFuzzer binaries with clang.
 $(BUILD)/fuzz/%-replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libfipsctl.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_$*_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(FUZZ_$*_OBJS:%.c=$(BUILD)/%.o) $(BUILD)/libfipsctl.a $(CORE_LIBS) $(FUZZ_$*_LIBS)
@@ -248,12 +248,14 @@ FUZZ_fuzz-bundle_OBJS := $(EV_HELPER_SRCS)
 FUZZ_fuzz-bundle_LIBS := $(call pc_libs,$(HELPER_evidence_PKGS))
 $(BUILD)/fuzz/fuzz-bundle-replay: $(EV_HELPER_SRCS:%.c=$(BUILD)/%.o)
 
-# 'make fuzz': the core library again with clang and the fuzzer
+# 'make fuzz-build': the core library again with clang and the fuzzer
 # instrumentation (in build-fuzz/), then each target linked with libFuzzer.
-# Run one (new inputs go to the first directory: keep it out of the tree):
+# Run one by hand (new inputs go to the first directory: keep it out of the
+# tree):
 #   mkdir -p /tmp/corpus && build-fuzz/fuzz/fuzz-cmdline /tmp/corpus tests/fuzz/corpus/fuzz-cmdline
 FUZZ_CC ?= clang
-fuzz:
+FUZZ_NAMES := $(FUZZ_SRCS:tests/fuzz/%.c=%)
+fuzz-build:
 	$(MAKE) BUILD=build-fuzz CC=$(FUZZ_CC) SANITIZE=fuzzer-no-link,address,undefined build-fuzz/libfipsctl.a \
 	  $(EV_HELPER_SRCS:%.c=build-fuzz/%.o)
 	@mkdir -p build-fuzz/fuzz
@@ -267,13 +269,29 @@ fuzz:
 # copy of its corpus, so a crash near the seeds fails the build; libFuzzer
 # leaves the crashing input in build-fuzz/ (crash-*) to become a corpus file.
 FUZZ_SECONDS ?= 10
-fuzz-smoke: fuzz
-	@for f in $(FUZZ_SRCS); do n=$$(basename $$f .c); echo "  FUZZ-SMOKE $$n ($(FUZZ_SECONDS) s)"; \
+fuzz-smoke: fuzz-build
+	@for n in $(FUZZ_NAMES); do echo "  FUZZ-SMOKE $$n ($(FUZZ_SECONDS) s)"; \
 	  rm -rf build-fuzz/corpus/$$n && mkdir -p build-fuzz/corpus/$$n && \
 	  (cd build-fuzz && ./fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    corpus/$$n ../tests/fuzz/corpus/$$n > corpus/$$n.log 2>&1) || \
 	  { tail -40 build-fuzz/corpus/$$n.log; exit 1; }; \
 	  grep -h '^stat::number_of_executed_units' build-fuzz/corpus/$$n.log; done
+
+# 'make fuzz' (long; 'make -j2 fuzz' runs two targets at once): every target
+# for FUZZ_RUNS executions (1,000,000 unless told), growing a corpus that is
+# kept between runs in build-fuzz/long/<target>/ (out of the tree), then
+# prints executions, coverage (edges: cov, features: ft), corpus size and the
+# slowest input per target (tools/fuzz-summary.sh, also in
+# build-fuzz/long/summary.txt).  A crash stops its target with the input in
+# build-fuzz/long/crash-*: make it a corpus file and fix the code.
+FUZZ_RUNS ?= 1000000
+fuzz: $(FUZZ_NAMES:%=fuzz-long-%)
+	@tools/fuzz-summary.sh build-fuzz/long $(FUZZ_NAMES) | tee build-fuzz/long/summary.txt
+fuzz-long-%: fuzz-build
+	@mkdir -p build-fuzz/long/$*
+	@echo "  FUZZ-LONG $* ($(FUZZ_RUNS) runs)"
+	@cd build-fuzz/long && ../fuzz/$* -runs=$(FUZZ_RUNS) -print_final_stats=1 -artifact_prefix=./ \
+	  $* ../../tests/fuzz/corpus/$* > $*.log 2>&1 || { tail -40 $*.log; exit 1; }
 
 tests: $(UNIT_BINS) $(FUZZ_REPLAY) $(TEST_SHLIBS)
 
@@ -394,7 +412,7 @@ policy-snapshot: $(BUILD)/fipsctl
 vm-test: all
 	BUILD=$(BUILD) XBUILD=$(BUILD)-aarch64 vm-tests/suite
 
-.PHONY: all man check tests install uninstall print-installdirs dist distcheck clean fuzz fuzz-smoke bench \
+.PHONY: all man check tests install uninstall print-installdirs dist distcheck clean fuzz fuzz-build fuzz-smoke bench \
 	policy-snapshot vm-test
 .DELETE_ON_ERROR:
 
