@@ -46,8 +46,8 @@ struct fc_vstate {
 	enum fc_time_source time_source;
 	/* The certificate and signing-key data (NULL when the search path
 	 * has none), or why they did not load. */
-	struct fc_cmvp *db;
-	struct fc_signers *keys;
+	const struct fc_cmvp *db;	/* borrowed (fc_policy_refdata) */
+	const struct fc_signers *keys;
 	char *data_error;
 	/* The rpmdb helper's packages, or why they are not known. */
 	bool rpm_ok;

@@ -106,8 +106,6 @@ static void vstate_free(void *p)
 	free(st->load_error);
 	free(st->rpm_why);
 	free(st->data_error);
-	fc_cmvp_free(st->db);
-	fc_signers_free(st->keys);
 	for (size_t i = 0; i < st->n_pkgs; i++)
 		fc_installed_pkg_clear(&st->pkgs[i]);
 	free(st->pkgs);
@@ -226,15 +224,17 @@ const struct fc_vstate *fc_vstate_get(struct fc_ctx *ctx)
 	st->time_source = ctx->opts.time_source;
 	st->day = fc_time_day(st->check_time);
 	/* 'check' loaded and checked them a moment ago. */
-	struct fc_diags d = { 0 };
-	int r = fc_cmvp_load_default(&st->db, &d);
-	if (r < 0 && r != -ENOENT && !st->data_error)
-		st->data_error = fc_strdup(d.n ? d.v[0].msg : "cannot load");
-	fc_diags_free(&d);
-	r = fc_signers_load_default(&st->keys, &d);
-	if (r < 0 && r != -ENOENT && !st->data_error)
-		st->data_error = fc_strdup(d.n ? d.v[0].msg : "cannot load");
-	fc_diags_free(&d);
+	struct fc_diags cd = { 0 }, kd = { 0 };
+	struct fc_refdata ref;
+	fc_policy_refdata(&ref, &cd, &kd);
+	st->db = ref.db;
+	st->keys = ref.keys;
+	if (ref.cmvp_r < 0 && ref.cmvp_r != -ENOENT && !st->data_error)
+		st->data_error = fc_strdup(cd.n ? cd.v[0].msg : "cannot load");
+	if (ref.keys_r < 0 && ref.keys_r != -ENOENT && !st->data_error)
+		st->data_error = fc_strdup(kd.n ? kd.v[0].msg : "cannot load");
+	fc_diags_free(&cd);
+	fc_diags_free(&kd);
 	read_rpmdb(ctx, st);
 	choose_table(ctx, st);
 	fc_cache_put(ctx, key, st, vstate_free);

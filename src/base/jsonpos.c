@@ -2,6 +2,7 @@
 #include "base/jsonpos.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 /* json-c refuses deeper nesting by default (JSON_TOKENER_DEFAULT_DEPTH
@@ -13,6 +14,8 @@ struct scan {
 	size_t len, i;
 	unsigned line, col;
 	struct fc_jpos *out;
+	struct fc_buf path; /* of the value being scanned: grows and shrinks */
+	size_t cap;	    /* of out->v */
 };
 
 static void advance(struct scan *sc)
@@ -49,18 +52,50 @@ static int bad(struct scan *sc, const char *what)
 	return -EBADMSG;
 }
 
-static void add_entry(struct scan *sc, const char *path, unsigned line,
-		      unsigned col, unsigned kline, unsigned kcol)
+static void add_entry(struct scan *sc, unsigned line, unsigned col,
+		      unsigned kline, unsigned kcol)
 {
 	struct fc_jpos *p = sc->out;
-	p->v = fc_realloc(p->v, (p->n + 1) * sizeof(*p->v));
+	if (p->n == sc->cap) {
+		sc->cap = sc->cap ? 2 * sc->cap : 64;
+		p->v = fc_realloc(p->v, sc->cap * sizeof(*p->v));
+	}
 	p->v[p->n++] = (struct fc_jpos_entry){
-		.path = fc_strdup(path),
+		.path = fc_strndup(sc->path.data ? sc->path.data : "",
+				   sc->path.len),
 		.line = line,
 		.col = col,
 		.kline = kline,
 		.kcol = kcol,
 	};
+}
+
+/* The path of a member or item: appended to sc->path, cut back after. */
+static void path_push_key(struct scan *sc, const char *key, size_t n)
+{
+	if (sc->path.len)
+		fc_buf_add(&sc->path, ".", 1);
+	fc_buf_add(&sc->path, key, n);
+}
+
+static void path_push_item(struct scan *sc, size_t idx)
+{
+	char d[24];
+	size_t k = sizeof(d);
+	do {
+		d[--k] = (char)('0' + idx % 10);
+		idx /= 10;
+	} while (idx);
+	fc_buf_add(&sc->path, "[", 1);
+	fc_buf_add(&sc->path, d + k, sizeof(d) - k);
+	fc_buf_add(&sc->path, "]", 1);
+}
+
+static void path_cut(struct scan *sc, size_t len)
+{
+	sc->path.len = len;
+	if (sc->path.data)
+		sc->path.data[len] = '\0';
 }
 
 static int hexval(char c)
@@ -125,6 +160,20 @@ static int scan_string(struct scan *sc, struct fc_buf *out)
 		return bad(sc, "a string in double quotes expected");
 	advance(sc);
 	while (sc->i < sc->len) {
+		/* A run of plain characters, copied at once. */
+		size_t run = sc->i;
+		while (sc->i < sc->len && sc->s[sc->i] != '"' &&
+		       sc->s[sc->i] != '\\' &&
+		       (unsigned char)sc->s[sc->i] >= 0x20) {
+			/* no newline here: only the column moves */
+			if (((unsigned char)sc->s[sc->i] & 0xc0) != 0x80)
+				sc->col++;
+			sc->i++;
+		}
+		if (out && sc->i > run)
+			fc_buf_add(out, sc->s + run, sc->i - run);
+		if (sc->i >= sc->len)
+			break;
 		char c = sc->s[sc->i];
 		if (c == '"') {
 			advance(sc);
@@ -134,12 +183,6 @@ static int scan_string(struct scan *sc, struct fc_buf *out)
 		}
 		if ((unsigned char)c < 0x20)
 			return bad(sc, "control character in a string");
-		if (c != '\\') {
-			if (out)
-				fc_buf_add(out, &sc->s[sc->i], 1);
-			advance(sc);
-			continue;
-		}
 		advance(sc);
 		if (sc->i >= sc->len)
 			break;
@@ -175,16 +218,17 @@ static int scan_string(struct scan *sc, struct fc_buf *out)
 	return bad(sc, "unterminated string");
 }
 
-static int scan_value(struct scan *sc, const char *path, unsigned kline,
-		      unsigned kcol, int depth);
+static int scan_value(struct scan *sc, unsigned kline, unsigned kcol,
+		      int depth);
 
 struct seen_key {
 	char *key;
 	unsigned line, col;
 };
 
-static int scan_object(struct scan *sc, const char *path, int depth)
+static int scan_object(struct scan *sc, int depth)
 {
+	size_t base = sc->path.len;
 	struct seen_key *seen = NULL;
 	size_t n_seen = 0;
 	int r = 0;
@@ -203,9 +247,8 @@ static int scan_object(struct scan *sc, const char *path, int depth)
 			fc_buf_free(&key);
 			break;
 		}
-		_cleanup_free_ char *child =
-			*path ? fc_asprintf("%s.%s", path, key.data)
-			      : fc_strdup(key.data);
+		path_cut(sc, base);
+		path_push_key(sc, key.data, key.len);
 		for (size_t k = 0; k < n_seen; k++) {
 			if (!fc_streq(seen[k].key, key.data))
 				continue;
@@ -213,7 +256,7 @@ static int scan_object(struct scan *sc, const char *path, int depth)
 			p->dups = fc_realloc(p->dups,
 					     (p->n_dups + 1) * sizeof(*p->dups));
 			p->dups[p->n_dups++] = (struct fc_jpos_dup){
-				.path = fc_strdup(child),
+				.path = fc_strdup(sc->path.data),
 				.line = kl,
 				.col = kc,
 				.fline = seen[k].line,
@@ -229,7 +272,7 @@ static int scan_object(struct scan *sc, const char *path, int depth)
 			break;
 		}
 		advance(sc);
-		r = scan_value(sc, child, kl, kc, depth + 1);
+		r = scan_value(sc, kl, kc, depth + 1);
 		if (r < 0)
 			break;
 		skip_ws(sc);
@@ -247,22 +290,26 @@ static int scan_object(struct scan *sc, const char *path, int depth)
 	for (size_t k = 0; k < n_seen; k++)
 		free(seen[k].key);
 	free(seen);
+	path_cut(sc, base);
 	return r;
 }
 
-static int scan_array(struct scan *sc, const char *path, int depth)
+static int scan_array(struct scan *sc, int depth)
 {
+	size_t base = sc->path.len;
 	advance(sc); /* [ */
 	skip_ws(sc);
 	if (at(sc, ']')) {
 		advance(sc);
 		return 0;
 	}
+	int r;
 	for (size_t idx = 0;; idx++) {
-		_cleanup_free_ char *child = fc_asprintf("%s[%zu]", path, idx);
-		int r = scan_value(sc, child, 0, 0, depth + 1);
+		path_cut(sc, base);
+		path_push_item(sc, idx);
+		r = scan_value(sc, 0, 0, depth + 1);
 		if (r < 0)
-			return r;
+			break;
 		skip_ws(sc);
 		if (at(sc, ',')) {
 			advance(sc);
@@ -270,10 +317,13 @@ static int scan_array(struct scan *sc, const char *path, int depth)
 		}
 		if (at(sc, ']')) {
 			advance(sc);
-			return 0;
+			break;
 		}
-		return bad(sc, "',' or ']' expected");
+		r = bad(sc, "',' or ']' expected");
+		break;
 	}
+	path_cut(sc, base);
+	return r;
 }
 
 /* RFC 8259 number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
@@ -309,20 +359,20 @@ static bool is_number(const char *s, size_t n)
 	return i == n;
 }
 
-static int scan_value(struct scan *sc, const char *path, unsigned kline,
-		      unsigned kcol, int depth)
+static int scan_value(struct scan *sc, unsigned kline, unsigned kcol,
+		      int depth)
 {
 	if (depth > JPOS_MAX_DEPTH)
 		return bad(sc, "nested too deeply");
 	skip_ws(sc);
 	if (sc->i >= sc->len)
 		return bad(sc, "a value expected");
-	add_entry(sc, path, sc->line, sc->col, kline, kcol);
+	add_entry(sc, sc->line, sc->col, kline, kcol);
 	switch (sc->s[sc->i]) {
 	case '{':
-		return scan_object(sc, path, depth);
+		return scan_object(sc, depth);
 	case '[':
-		return scan_array(sc, path, depth);
+		return scan_array(sc, depth);
 	case '"':
 		return scan_string(sc, NULL);
 	default: {
@@ -345,18 +395,46 @@ static int scan_value(struct scan *sc, const char *path, unsigned kline,
 	}
 }
 
+static uint32_t path_hash(const char *s)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Every path to its entry, the last one of a path winning (json-c keeps
+ * the last of repeated keys too): open addressing, entry index + 1. */
+static void build_hash(struct fc_jpos *p)
+{
+	size_t cap = 16;
+	while (cap < 2 * p->n)
+		cap *= 2;
+	p->hash = fc_calloc(cap, sizeof(*p->hash));
+	p->hash_cap = cap;
+	for (size_t i = 0; i < p->n; i++) {
+		size_t k = path_hash(p->v[i].path) & (cap - 1);
+		while (p->hash[k] && !fc_streq(p->v[p->hash[k] - 1].path,
+					       p->v[i].path))
+			k = (k + 1) & (cap - 1);
+		p->hash[k] = i + 1;
+	}
+}
+
 int fc_jpos_index(const char *text, size_t len, struct fc_jpos *out)
 {
 	struct scan sc = { .s = text, .len = len, .line = 1, .col = 1,
 			   .out = out };
 	*out = (struct fc_jpos){ 0 };
-	int r = scan_value(&sc, "", 0, 0, 0);
-	if (r < 0)
-		return r;
-	skip_ws(&sc);
-	if (sc.i < len)
-		return bad(&sc, "text after the JSON value");
-	return 0;
+	int r = scan_value(&sc, 0, 0, 0);
+	fc_buf_free(&sc.path);
+	if (r == 0) {
+		skip_ws(&sc);
+		if (sc.i < len)
+			r = bad(&sc, "text after the JSON value");
+	}
+	build_hash(out);
+	return r;
 }
 
 void fc_jpos_free(struct fc_jpos *p)
@@ -367,16 +445,19 @@ void fc_jpos_free(struct fc_jpos *p)
 		free(p->dups[i].path);
 	free(p->v);
 	free(p->dups);
+	free(p->hash);
 	*p = (struct fc_jpos){ 0 };
 }
 
-/* The last entry wins: json-c keeps the last of repeated keys too. */
 static const struct fc_jpos_entry *lookup(const struct fc_jpos *p,
 					  const char *path)
 {
-	for (size_t i = p->n; i-- > 0;)
-		if (fc_streq(p->v[i].path, path))
-			return &p->v[i];
+	if (!p->hash)
+		return NULL;
+	size_t k = path_hash(path) & (p->hash_cap - 1);
+	for (; p->hash[k]; k = (k + 1) & (p->hash_cap - 1))
+		if (fc_streq(p->v[p->hash[k] - 1].path, path))
+			return &p->v[p->hash[k] - 1];
 	return NULL;
 }
 

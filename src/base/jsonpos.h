@@ -36,6 +36,9 @@ struct fc_jpos {
 	size_t n;
 	struct fc_jpos_dup *dups;
 	size_t n_dups;
+	/* path -> entry (index + 1), filled once the text indexed whole */
+	size_t *hash;
+	size_t hash_cap;
 	/* On -EBADMSG: where and why the text is not standard JSON. */
 	size_t err_off;
 	const char *err_what;

@@ -34,14 +34,36 @@ void fc_lint_where(struct fc_lint *l, const char *path, unsigned *line,
 	fc_jpos_find(&l->pos, path, false, line, col);
 }
 
+/* Paths are made for every value the checker visits: by hand, not with
+ * a printf, which cost a quarter of a check's time in the parent. */
 char *fc_lint_sub(const char *path, const char *key)
 {
-	return *path ? fc_asprintf("%s.%s", path, key) : fc_strdup(key);
+	size_t pl = strlen(path), kl = strlen(key);
+	char *s = fc_malloc(pl + kl + 2);
+	memcpy(s, path, pl);
+	size_t n = pl;
+	if (pl)
+		s[n++] = '.';
+	memcpy(s + n, key, kl + 1);
+	return s;
 }
 
 char *fc_lint_item(const char *path, size_t i)
 {
-	return fc_asprintf("%s[%zu]", path, i);
+	char d[24];
+	size_t k = sizeof(d);
+	do {
+		d[--k] = (char)('0' + i % 10);
+		i /= 10;
+	} while (i);
+	size_t pl = strlen(path), dl = sizeof(d) - k;
+	char *s = fc_malloc(pl + dl + 3);
+	memcpy(s, path, pl);
+	s[pl] = '[';
+	memcpy(s + pl + 1, d + k, dl);
+	s[pl + 1 + dl] = ']';
+	s[pl + 2 + dl] = '\0';
+	return s;
 }
 
 static const char *kind_name(enum fc_lint_kind k)
@@ -394,7 +416,10 @@ int fc_lint_document(const char *text, size_t len, const char *file,
 			     d->path, d->fline, d->fcol);
 		l.errors++;
 	}
-	lint_nul_strings(&l, top, "");
+	/* JSON text can only carry a NUL as the escape \u0000 (a raw
+	 * NUL was refused above): without one, no string has it. */
+	if (memmem(text, len, "\\u0000", 6))
+		lint_nul_strings(&l, top, "");
 	if (!json_object_is_type(top, json_type_object))
 		fc_lint_err(&l, "", false, "%s must be a JSON object", what);
 	else

@@ -7,6 +7,7 @@
 #include "policy/policy.h"
 
 #include "policy/cmvp.h"
+#include "policy/policy-lint.h"
 #include "policy/signers.h"
 
 #include <dirent.h>
@@ -109,32 +110,76 @@ char *fc_policy_data_path(const char *name)
 	return found;
 }
 
-/*
- * The certificate and signing-key data a table refers to, loaded once
- * for a set of tables: a reference that is not there, or data that does
- * not load, is a problem of the table set (check stops, lint reports).
- */
+/* The reference data of the current data directories, read and checked
+ * once per process and handed out after (see policy.h). */
+static struct {
+	char *key; /* the directories it was read from, joined */
+	struct fc_refdata rd;
+	struct fc_diags cmvp_diags, keys_diags;
+} ref_memo;
+
+static void diags_copy(struct fc_diags *to, const struct fc_diags *from)
+{
+	for (size_t i = 0; i < from->n; i++)
+		fc_diags_add(to, from->v[i].file, from->v[i].line,
+			     from->v[i].col, "%s", from->v[i].msg);
+}
+
+static void ref_memo_clear(void)
+{
+	fc_cmvp_free((struct fc_cmvp *)ref_memo.rd.db);
+	fc_signers_free((struct fc_signers *)ref_memo.rd.keys);
+	fc_diags_free(&ref_memo.cmvp_diags);
+	fc_diags_free(&ref_memo.keys_diags);
+	free(ref_memo.key);
+	memset(&ref_memo, 0, sizeof(ref_memo));
+}
+
+void fc_policy_refdata(struct fc_refdata *out, struct fc_diags *cmvp_diags,
+		       struct fc_diags *keys_diags)
+{
+	char **dirs = fc_policy_dirs();
+	struct fc_buf key = { 0 };
+	for (size_t i = 0; dirs[i]; i++) {
+		fc_buf_adds(&key, dirs[i]);
+		fc_buf_add(&key, "\n", 1);
+	}
+	fc_strv_free(dirs);
+	if (!ref_memo.key || !fc_streq(ref_memo.key, key.data)) {
+		ref_memo_clear();
+		ref_memo.key = fc_buf_steal(&key);
+		struct fc_cmvp *db = NULL;
+		struct fc_signers *keys = NULL;
+		ref_memo.rd.cmvp_r =
+			fc_cmvp_load_default(&db, &ref_memo.cmvp_diags);
+		ref_memo.rd.keys_r =
+			fc_signers_load_default(&keys, &ref_memo.keys_diags);
+		ref_memo.rd.db = db;
+		ref_memo.rd.keys = keys;
+	}
+	fc_buf_free(&key);
+	*out = ref_memo.rd;
+	diags_copy(cmvp_diags, &ref_memo.cmvp_diags);
+	diags_copy(keys_diags ? keys_diags : cmvp_diags, &ref_memo.keys_diags);
+}
+
+/* The reference data for checking tables: a file that is missing leaves
+ * its references unchecked (reported by refs_ok); one that is there and
+ * does not load is a problem of the table set (check stops, lint reports). */
 struct refdata {
-	struct fc_cmvp *db;
-	struct fc_signers *keys;
+	const struct fc_cmvp *db;
+	const struct fc_signers *keys;
 	int r;
 };
 
 static void refdata_load(struct refdata *rd, struct fc_diags *diags)
 {
-	*rd = (struct refdata){ 0 };
-	int r = fc_cmvp_load_default(&rd->db, diags);
-	if (r < 0 && r != -ENOENT)
+	struct fc_refdata ref;
+	fc_policy_refdata(&ref, diags, NULL);
+	*rd = (struct refdata){ .db = ref.db, .keys = ref.keys };
+	if ((ref.cmvp_r < 0 && ref.cmvp_r != -ENOENT) ||
+	    (ref.keys_r < 0 && ref.keys_r != -ENOENT))
 		rd->r = -EBADMSG;
-	r = fc_signers_load_default(&rd->keys, diags);
-	if (r < 0 && r != -ENOENT)
-		rd->r = -EBADMSG;
-}
-
-static void refdata_free(struct refdata *rd)
-{
-	fc_cmvp_free(rd->db);
-	fc_signers_free(rd->keys);
 }
 
 static bool refs_ok(const struct refdata *rd, const struct fc_policy *p,
@@ -158,7 +203,6 @@ int fc_policy_load_checked(const char *path, struct fc_policy **out,
 	}
 	if (r == 0 && rd.r < 0)
 		r = rd.r;
-	refdata_free(&rd);
 	return r;
 }
 
@@ -259,7 +303,6 @@ int fc_policy_load_all(struct fc_policy_set *out, struct fc_diags *diags)
 		fc_strv_free(names);
 	}
 	fc_strv_free(dirs);
-	refdata_free(&rd);
 	return rc;
 }
 

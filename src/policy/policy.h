@@ -231,6 +231,25 @@ struct fc_policy_set {
 void fc_policy_set_free(struct fc_policy_set *s);
 
 /*
+ * The certificate data (cmvp-certificates.json) and the package signing
+ * keys (signing-keys.json of every data directory), read and checked once
+ * per process for the current data directories (again when they change):
+ * 'check' needs them to check the tables and again for the verdicts.
+ * Borrowed: the caller never frees them.  Each call adds the diagnostics
+ * of that load to cmvp_diags and keys_diags (to cmvp_diags when NULL);
+ * cmvp_r and keys_r are the loads' results (-ENOENT: no such file).
+ */
+struct fc_cmvp;
+struct fc_signers;
+struct fc_refdata {
+	const struct fc_cmvp *db;
+	const struct fc_signers *keys;
+	int cmvp_r, keys_r;
+};
+void fc_policy_refdata(struct fc_refdata *out, struct fc_diags *cmvp_diags,
+		       struct fc_diags *keys_diags);
+
+/*
  * Load every *.json table in the search path.  A table that fails to load
  * makes the result -EBADMSG (diagnostics in *diags): a site table with a
  * typo must not be skipped silently.  *out holds the tables that did load
