@@ -146,6 +146,20 @@ if command -v zstd > /dev/null; then
 	expect_rc zstd-verifies 0 "$F" evidence verify "$W/z.tar.zst" --key "$K/p256.pub"
 	(cat "$W/z.tar.zst"; printf 'x\n' | zstd -q -c) > "$W/app-frame.tar.zst"
 	expect_failed appended-zstd-frame "data after the end of the tar archive" "$W/app-frame.tar.zst" --key "$K/p256.pub"
+	# Bytes that are no zstd frame: libarchive's filter fails at them
+	# before the first member; verify names their offset instead and
+	# still reads the members before them.
+	zsize=$(stat -c %s "$W/z.tar.zst")
+	(cat "$W/z.tar.zst"; printf 'appended junk\n') > "$W/app-junk.tar.zst"
+	expect_failed appended-bytes-after-zstd "data after the last zstd frame, at byte $zsize of the file" "$W/app-junk.tar.zst" --key "$K/p256.pub"
+	if grep -q '^report: ok' "$t_tmp/out"; then ok appended-bytes-after-zstd-reads-members; else not_ok appended-bytes-after-zstd-reads-members; fi
+	(cat "$W/z.tar.zst"; head -c 4096 /dev/zero) > "$W/app-zeros.tar.zst"
+	expect_failed appended-zeros-after-zstd "data after the last zstd frame, at byte $zsize of the file" "$W/app-zeros.tar.zst" --key "$K/p256.pub"
+	# A skippable frame (valid zstd, ignored by decoders) is data too.
+	(cat "$W/z.tar.zst"; printf '\x50\x2a\x4d\x18\x04\x00\x00\x00evil') > "$W/app-skip.tar.zst"
+	expect_failed appended-skippable-frame "data after the last zstd frame, at byte $zsize of the file" "$W/app-skip.tar.zst" --key "$K/p256.pub"
+	expect_rc appended-bytes-after-zstd-summarize 1 "$F" evidence summarize "$W/app-junk.tar.zst"
+	if grep -q "FAILED: .*data after the last zstd frame, at byte $zsize" "$t_tmp/out"; then ok appended-bytes-after-zstd-summarize-says; else not_ok appended-bytes-after-zstd-summarize-says; fi
 else
 	skip appended-zstd-frame "zstd is not installed"
 fi
