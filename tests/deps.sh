@@ -14,7 +14,7 @@ APT_PKGS=(
 	libblkid-dev libjson-c-dev librpm-dev rpm
 	libarchive-dev uuid-dev zstd # evidence bundles, OSCAL UUIDs
 	clang libclang-rt-14-dev # make fuzz, sanitizers
-	python3 python3-jsonschema python3-regex libxml2-utils # test tools
+	python3 python3-jsonschema python3-regex libxml2-utils strace # test tools
 	e2fsprogs dosfstools grub-common # filesystem and grubenv fixtures
 	dracut-core cpio # lsinitrd and real initramfs archives (pin-kernel tests)
 	dpkg-dev hyperfine
