@@ -35,7 +35,7 @@ pkgs=$(sed -n 's/^\(CORE_PKGS\|HELPER_[A-Za-z0-9]*_PKGS\)[[:space:]]*:=[[:space:
 mkdir -p "$BUILD/bench"
 floor=$BUILD/bench/floor
 printf 'int main(void) { return 0; }\n' > "$tmp/floor.c"
-# shellcheck disable=SC2086 # word splitting of the library list is wanted
+# shellcheck disable=SC2046,SC2086 # word splitting of the library list is wanted
 cc -O2 -o "$floor" "$tmp/floor.c" -Wl,--no-as-needed $(pkg-config --libs $pkgs)
 ndso=$(ldd "$floor" | grep -c '=> /')
 
@@ -121,12 +121,21 @@ group() { # TITLE: the four measurements under the current environment
 	measure selftest "$fipsctl" check --selftest
 	# The OpenSSL probe's share, the like of `openssl list -providers`.
 	measure ossl "$fipsctl" check --only 'openssl.*'
+	# Everything but NSS, and NSS alone: NSS has no call that runs its
+	# softoken's power-up self-tests and integrity check, so the status
+	# check starts the FIPS token (FC_Initialize) to see them; that cost is
+	# the module's own, and the report states it (nss.selftest's
+	# fc_initialize_ms).
+	measure nonss "$fipsctl" check --skip 'nss.*'
+	measure nss "$fipsctl" check --only 'nss.*'
 	printf '  %-40s %8s %8s %10s %10s\n' command "mean ms" "min ms" "/ floor" "/ openssl"
 	row "floor (empty main, $ndso DSOs)" floor
 	row "openssl list -providers" olist
 	row "fipsctl check" check
 	row "fipsctl check --selftest" selftest
 	row "fipsctl check --only 'openssl.*'" ossl
+	row "fipsctl check --skip 'nss.*'" nonss
+	row "fipsctl check --only 'nss.*'" nss
 	echo
 	printf '  %-28s %-26s %8s\n' command process "peak RSS MiB"
 	rss_rows "fipsctl check" check
@@ -134,6 +143,7 @@ group() { # TITLE: the four measurements under the current environment
 	echo
 	printf '  %-28s %-26s %14s %10s\n' command process "M instructions" "/ floor"
 	instr_rows "fipsctl check" check
+	instr_rows "check --skip 'nss.*'" check --skip 'nss.*'
 	echo "  (a helper that examines in a forked child has two rows: the NSS one initialises the"
 	echo "  FIPS token there, whose power-up self-tests and integrity check are its large row)"
 }
@@ -151,3 +161,53 @@ else
 	echo
 	echo "== FIPS provider configuration: skipped, no build in $cache (run tests/setup/10-openssl-fips.sh)"
 fi
+
+# --- aarch64 under user-mode emulation ------------------------------------------
+# The cross build and its probe launchers as the aarch64 test tier makes
+# them (tests/cross/lib-cross.sh), and a floor linked for aarch64 against
+# the arm64 sysroot's libraries, each run by qemu-aarch64 through the
+# sysroot's loader.  qemu translates code as it first meets it, so only
+# ratios mean anything; and each helper starts through a shell launcher
+# (no binfmt_misc here), whose cost is measured on its own (the floor
+# started the same way).  Fewer runs (BENCH_RUNS_AARCH64, default 5).
+(
+	t_tmp=$tmp TOP=$top
+	SYSROOT=${SYSROOT:-${FIPSCTL_CACHE:-/var/cache/fipsctl-test}/arm64-sysroot}
+	skip() { echo; echo "== aarch64: skipped, $2"; }
+	not_ok() { echo; echo "== aarch64: $2"; tail "$tmp/make.log"; }
+	# shellcheck source=tests/cross/lib-cross.sh
+	. "$top/tests/cross/lib-cross.sh"
+	cross_setup bench-aarch64-check
+	runs=${BENCH_RUNS_AARCH64:-5}
+	afloor=$tmp/floor-aarch64
+	# shellcheck disable=SC2046,SC2086 # word splitting of the library list is wanted
+	aarch64-linux-gnu-gcc --sysroot="$SYSROOT" -O2 -o "$afloor" "$tmp/floor.c" -Wl,--no-as-needed \
+		$(env PKG_CONFIG_SYSROOT_DIR="$SYSROOT" \
+			PKG_CONFIG_LIBDIR="$SYSROOT/usr/lib/aarch64-linux-gnu/pkgconfig:$SYSROOT/usr/share/pkgconfig" \
+			pkg-config --libs $pkgs) || { echo; echo "== aarch64: the floor does not link"; exit 0; }
+	printf '#!/bin/sh\nexec qemu-aarch64 %s --library-path %s %s "$@"\n' "$ldso" "$libpath" "$afloor" > "$tmp/floor-launch"
+	chmod +x "$tmp/floor-launch"
+	qemu=(qemu-aarch64 "$ldso" --library-path "$libpath")
+	afipsctl=(env FIPSCTL_PROBE_DIR="$tmp/probes" "${qemu[@]}" "$XBUILD/fipsctl")
+	measure floor "${qemu[@]}" "$afloor"
+	measure launch "$tmp/floor-launch"
+	measure check "${afipsctl[@]}" check
+	measure nonss "${afipsctl[@]}" check --skip 'nss.*'
+	measure nss "${afipsctl[@]}" check --only 'nss.*'
+	arow() { # LABEL NAME
+		local mean min fl
+		read -r mean min < "$tmp/$2"
+		read -r fl _ < "$tmp/floor"
+		awk -v l="$1" -v m="$mean" -v n="$min" -v f="$fl" \
+			'BEGIN { printf "  %-40s %8.1f %8.1f %9.1fx\n", l, m, n, m / f }'
+	}
+	echo
+	echo "== aarch64 (EMULATED by qemu-aarch64 $(qemu-aarch64 --version | sed -n '1s/.*version \([^ ]*\).*/\1/p'): relative figures only; $runs runs each)"
+	printf '  %-40s %8s %8s %10s\n' command "mean ms" "min ms" "/ floor"
+	arow "floor (empty main, same libraries)" floor
+	arow "floor through a helper launcher" launch
+	arow "fipsctl check" check
+	arow "fipsctl check --skip 'nss.*'" nonss
+	arow "fipsctl check --only 'nss.*'" nss
+	echo "  (fipsctl starts 5 helpers, each through a launcher like the second row's)"
+)
