@@ -393,7 +393,12 @@ $(BUILD)/bench/ossl-baseline: tests/bench/ossl-baseline.c $(BUILD)/gen/kat-table
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(call pc_cflags,libcrypto) $(LDFLAGS) -o $@ $^ $(call pc_libs,libcrypto) $(CORE_LIBS)
 
-bench: all $(BUILD)/tests/lib/peak-rss.so $(BUILD)/bench/ossl-baseline
+# The same for libgcrypt (tests/bench/gcry-baseline.c).
+$(BUILD)/bench/gcry-baseline: tests/bench/gcry-baseline.c $(BUILD)/gen/kat-table.o $(BUILD)/libfipsctl.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(call pc_cflags,libgcrypt) $(LDFLAGS) -o $@ $^ $(call pc_libs,libgcrypt) $(CORE_LIBS)
+
+bench: all $(BUILD)/tests/lib/peak-rss.so $(BUILD)/bench/ossl-baseline $(BUILD)/bench/gcry-baseline
 	BUILD=$(BUILD) tests/bench/check-time.sh
 	BUILD=$(BUILD) tests/bench/selftest-bench.sh
 	BUILD=$(BUILD) tests/bench/evidence-summarize.sh

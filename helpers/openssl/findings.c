@@ -62,6 +62,9 @@ static void provider_facts(struct fc_finding *f, const struct fc_ossl_probe *p)
 	if (p->conf.error)
 		fc_finding_fact(f, "config_error", "%s", p->conf.error);
 	fact_errors(f, "config_load_errors", &p->init_errors);
+	/* What the status answer cost: loading the configuration runs the
+	 * power-up integrity check of an activated fips provider. */
+	fc_finding_fact(f, "config_load_ms", "%.1f", p->config_load_ms);
 	fc_finding_fact(f, "modules_dir", "%s", p->modules_dir);
 	fc_finding_fact(f, "modules_dir_source", "%s", p->modules_dir_source);
 	fc_finding_fact(f, "provider_configured", "%s",
@@ -91,6 +94,8 @@ static void provider_facts(struct fc_finding *f, const struct fc_ossl_probe *p)
 		fc_finding_fact(f, "fips_so_sha256", "%s", p->module_sha256);
 		fc_finding_fact(f, "fips_so_sha256_by", "%s",
 				p->module_sha256_by);
+		fc_finding_fact(f, "fips_so_sha256_ms", "%.1f",
+				p->module_sha256_ms);
 	} else {
 		fc_finding_fact(f, "fips_so_error", "%s",
 				p->module_errno == ENOSYS

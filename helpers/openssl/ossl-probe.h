@@ -103,6 +103,9 @@ struct fc_ossl_probe {
 	char *modules_dir;
 	const char *modules_dir_source;
 	struct fc_ossl_err_chain init_errors;
+	/* what loading the configuration cost: the providers it activates,
+	 * the fips provider's power-up integrity check among them */
+	double config_load_ms;
 
 	/* the default library context after the configuration loaded */
 	struct fc_ossl_st_log load_events;
@@ -119,6 +122,7 @@ struct fc_ossl_probe {
 	int module_errno; /* 0, or why it could not be hashed */
 	char *module_sha256;
 	char *module_sha256_by;
+	double module_sha256_ms; /* what hashing it cost */
 
 	/* the lazy load in a fresh process, when the provider is not active */
 	bool lazy_ran;

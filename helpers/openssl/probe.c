@@ -152,8 +152,10 @@ static void load_default(struct fc_ossl_probe *p)
 	OSSL_SELF_TEST_set_callback(NULL, fc_ossl_st_callback, &p->cur);
 	ERR_clear_error();
 	/* Returns 1 even when the fips provider failed (see the top). */
+	unsigned long long t0 = fc_now_ns();
 	if (OPENSSL_init_crypto(OPENSSL_INIT_LOAD_CONFIG, NULL) != 1)
 		fc_ossl_err_take(&p->init_errors);
+	p->config_load_ms = (double)(fc_now_ns() - t0) / 1e6;
 	ERR_clear_error();
 	p->default_props_fips = EVP_default_properties_is_fips_enabled(NULL) ==
 				1;
@@ -228,7 +230,9 @@ static void hash_module(struct fc_ossl_probe *p)
 			md = EVP_MD_fetch(priv, "SHA2-256", "provider=default");
 	}
 	if (md) {
+		unsigned long long t0 = fc_now_ns();
 		int r = hash_fd(fd, md, &p->module_sha256);
+		p->module_sha256_ms = (double)(fc_now_ns() - t0) / 1e6;
 		if (r < 0)
 			p->module_errno = -r;
 		else

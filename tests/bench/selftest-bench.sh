@@ -130,23 +130,27 @@ echo "fipsctl selftest --bench: $seconds s per algorithm, $(nproc) CPUs, $(uname
 run x86_64 system "x86_64 (native), the system's configuration"
 run x86_64 fips "x86_64 (native), FIPS configurations: ${what//,/, }" "${fips_env[@]}"
 
-# baseline TITLE [ENV=VAL...]: the core's full tier of HMAC-* and AES-GCM
-# next to the same vectors through OpenSSL's EVP API directly
-# (tests/bench/ossl-baseline.c), best of 5 runs each (the loop alone).
+# baseline TITLE MODULE [ENV=VAL...]: the core's full tier of HMAC-* and
+# AES-GCM for MODULE (openssl, libgcrypt) next to the same vectors through
+# the library's API directly (tests/bench/ossl-baseline.c,
+# gcry-baseline.c), best of 5 runs each (the loop alone).
 baseline() {
-	local title=$1 i b c bv cv; shift
-	local base=$BUILD/bench/ossl-baseline
+	local title=$1 module=$2 b c bv cv base what; shift 2
+	case $module in
+	openssl) base=$BUILD/bench/ossl-baseline what="direct EVP calls (ossl-baseline)" ;;
+	libgcrypt) base=$BUILD/bench/gcry-baseline what="direct gcry calls (gcry-baseline)" ;;
+	esac
 	echo
-	echo "== $title: OpenSSL direct-API baseline, HMAC-* and AES-GCM, every vector"
+	echo "== $title: $module direct-API baseline, HMAC-* and AES-GCM, every vector"
 	if [ ! -x "$base" ]; then
 		echo "  no $base (make bench builds it)"
 		return
 	fi
-	for i in 1 2 3 4 5; do
+	for _ in 1 2 3 4 5; do
 		env "$@" "$base" | awk '{ print $2, $10 }' >> "$tmp/base" || true
-		env "$@" FIPSCTL_PROBE_DIR="$BUILD/probes" "$BUILD/fipsctl" selftest --module openssl --full \
+		env "$@" FIPSCTL_PROBE_DIR="$BUILD/probes" "$BUILD/fipsctl" selftest --module "$module" --full \
 			--algorithm 'HMAC-*,AES-GCM' --format json 2> /dev/null |
-			jq -r '.findings[] | select(.id == "selftest.openssl") | . as $f | [.facts[]
+			jq -r --arg id "selftest.$module" '.findings[] | select(.id == $id) | . as $f | [.facts[]
 				| select(.key == "vectors_passed" or .key == "vectors_failed" or .key == "vectors_skipped")
 				| .value | tonumber] | add as $n
 				| "\($n) \([$f.facts[] | select(.key == "run_ms") | .value][0])"' \
@@ -155,16 +159,33 @@ baseline() {
 	read -r bv b < <(sort -k2 -g "$tmp/base" | head -1)
 	read -r cv c < <(sort -k2 -g "$tmp/core" | head -1)
 	rm -f "$tmp/base" "$tmp/core"
-	awk -v bv="$bv" -v b="$b" -v cv="$cv" -v c="$c" 'BEGIN {
+	awk -v bv="$bv" -v b="$b" -v cv="$cv" -v c="$c" -v w="$what" 'BEGIN {
 		printf "  %-34s %8s %10s\n", "", "vectors", "best ms"
-		printf "  %-34s %8s %10s\n", "direct EVP calls (ossl-baseline)", bv, b
+		printf "  %-34s %8s %10s\n", w, bv, b
 		printf "  %-34s %8s %10s\n", "fipsctl selftest --full (core)", cv, c
 		if (b > 0) printf "  core / baseline: %.2fx\n", c / b }'
+	# The same in instructions (callgrind, the loops alone), which the
+	# machine's load does not move: a run of under a millisecond is
+	# mostly timer resolution.
+	command -v valgrind > /dev/null || return 0
+	local d bi ci
+	d=$(mktemp -d "$tmp/cg.XXXXXX")
+	env "$@" valgrind --tool=callgrind --toggle-collect=run --callgrind-out-file="$d/base" "$base" > /dev/null 2>&1 || true
+	env "$@" FIPSCTL_PROBE_DIR="$BUILD/probes" valgrind --tool=callgrind --trace-children=yes \
+		--toggle-collect=fc_kat_run --callgrind-out-file="$d/core.%p" "$BUILD/fipsctl" selftest \
+		--module "$module" --full --algorithm 'HMAC-*,AES-GCM' > /dev/null 2>&1 || true
+	bi=$(sed -n 's/^summary: //p' "$d/base")
+	ci=$(cat "$d"/core.* | sed -n 's/^summary: //p' | awk '{ s += $1 } END { print s + 0 }')
+	awk -v b="$bi" -v c="$ci" 'BEGIN { if (b > 0) printf "  instructions: baseline %.2f M, core %.2f M, core / baseline %.2fx\n", b / 1e6, c / 1e6, c / b }'
+	rm -rf "$d"
 }
 
-baseline "x86_64 (native), the system's configuration"
+baseline "x86_64 (native), the system's configuration" openssl
 [ ! -f "$cache/openssl-fips/openssl-fips.cnf" ] ||
-	baseline "x86_64 (native), OpenSSL FIPS provider" OPENSSL_CONF="$cache/openssl-fips/openssl-fips.cnf"
+	baseline "x86_64 (native), OpenSSL FIPS provider" openssl OPENSSL_CONF="$cache/openssl-fips/openssl-fips.cnf"
+# libgcrypt's FIPS mode refuses some vectors by policy (the adapter counts
+# them as not offered, a plain loop as failures): the system configuration.
+baseline "x86_64 (native), the system's configuration" libgcrypt
 
 # aarch64: the cross build and its launchers as the aarch64 test tier
 # makes them (tests/cross/lib-cross.sh), in a subshell: it exits when the

@@ -97,6 +97,10 @@ want_fact openssl.provider config_file "$good"
 want_fact openssl.provider fips_so_path "$cache/fips.so"
 want_fact openssl.provider fips_so_sha256 "$(sha256sum < "$cache/fips.so" | cut -d' ' -f1)"
 want_fact openssl.provider fips_so_sha256_by "fips provider (default library context)"
+# What the status answer cost, stated in the report.
+for k in config_load_ms fips_so_sha256_ms; do
+	[[ $(fact openssl.provider $k) =~ ^[0-9]+\.[0-9]$ ]] || c_err "$k '$(fact openssl.provider $k)'"
+done
 want_fact openssl.provider active_providers "base, fips"
 # The witness: the openssl command sees the same provider and version.
 want_eq "openssl list -providers fips version" \
