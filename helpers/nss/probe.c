@@ -10,8 +10,11 @@
  *   nss.selftest     the softoken power-up self-tests and .chk integrity
  *                    checks.  NSS has no public call that runs them; they
  *                    run only when the FIPS token initialises, so this
- *                    initialises it directly (FC_Initialize without a
- *                    database) on every run, not only under --selftest.
+ *                    takes them from the first examined database that
+ *                    NSS opened in FIPS mode (the system one on a FIPS
+ *                    host), else initialises the token directly
+ *                    (FC_Initialize without a database), on every run,
+ *                    not only under --selftest.
  *   nss.summary      requested / active / self-tests / integrity.
  *
  * Each NSS initialisation runs in a forked child of this helper.  Measured
@@ -163,6 +166,9 @@ struct nssdb_target {
 	char *spec;        /* what NSS_Initialize gets: "sql:/abs/dir" */
 	char *dir;         /* absolute directory */
 	char *suffix;      /* ".system", ".1", ... */
+	/* no nss.selftest yet: a child that finds the database in FIPS
+	 * mode reports the FIPS token's start-up it just saw */
+	bool want_selftest;
 };
 
 static void nssdb_target_free(struct nssdb_target *t)
@@ -193,11 +199,14 @@ static void nssdb_target_init(struct nssdb_target *t, const char *given,
 	t->suffix = fc_strdup(suffix);
 }
 
+static void selftest_from_database(struct nss_probe *np, struct fc_report *r,
+				   const struct nssdb_target *t,
+				   SECMODModule *mod, double ms);
+
 /* Runs in a child: initialise one database read-only and describe it. */
 static void examine_database(struct nss_probe *np, struct fc_report *r,
 			     const void *arg)
 {
-	(void)np;
 	const struct nssdb_target *t = arg;
 	_cleanup_free_ char *id = fc_asprintf("nss.database%s", t->suffix);
 	struct fc_finding *f = fc_report_add(r, id, "nss.database");
@@ -245,6 +254,8 @@ static void examine_database(struct nss_probe *np, struct fc_report *r,
 		name_fact(f, "token_name", PK11_GetTokenName(slot));
 		PK11_FreeSlot(slot);
 	}
+	if (fips && t->want_selftest)
+		selftest_from_database(np, r, t, mod, ms);
 	if (fips) {
 		fc_finding_status(f, FC_STATUS_PASS,
 				  "NSS database %s is in FIPS mode (%s)", t->dir,
@@ -422,6 +433,84 @@ static void validation_facts(CK_FUNCTION_LIST_PTR fl, CK_SLOT_ID slot,
 	fl->C_CloseSession(s);
 }
 
+/* What the initialised FIPS token says of itself: the library's
+ * C_GetInfo, the token's label and the validation object. */
+static void token_facts(CK_FUNCTION_LIST_PTR fl, struct fc_finding *f)
+{
+	CK_INFO ci;
+	if (fl->C_GetInfo(&ci) == CKR_OK) {
+		_cleanup_free_ char *man = ck_string(ci.manufacturerID,
+						     sizeof(ci.manufacturerID));
+		_cleanup_free_ char *desc = ck_string(
+			ci.libraryDescription, sizeof(ci.libraryDescription));
+		fc_finding_fact(f, "manufacturer", "%s", man);
+		fc_finding_fact(f, "library_description", "%s", desc);
+		fc_finding_fact(f, "library_version", "%u.%u",
+				ci.libraryVersion.major, ci.libraryVersion.minor);
+		fc_finding_fact(f, "cryptoki_version", "%u.%u",
+				ci.cryptokiVersion.major,
+				ci.cryptokiVersion.minor);
+	}
+	/* The FIPS token has one slot. */
+	CK_SLOT_ID slots[4];
+	CK_ULONG n = FC_ARRAY_SIZE(slots);
+	CK_TOKEN_INFO ti;
+	if (fl->C_GetSlotList(CK_TRUE, slots, &n) == CKR_OK && n > 0) {
+		if (fl->C_GetTokenInfo(slots[0], &ti) == CKR_OK) {
+			_cleanup_free_ char *label =
+				ck_string(ti.label, sizeof(ti.label));
+			fc_finding_fact(f, "token_name", "%s", label);
+		}
+		validation_facts(fl, slots[0], f);
+	}
+}
+
+/* The softoken library and the .chk files of its integrity check. */
+static void softokn_facts(struct nss_probe *np, struct fc_finding *f,
+			  const char *softokn)
+{
+	fc_finding_fact(f, "softokn", "%s", softokn);
+	_cleanup_free_ char *dir = fc_strdup(softokn);
+	char *slash = strrchr(dir, '/');
+	if (slash) {
+		*slash = '\0';
+		chk_fact(np, f, "softokn_chk", dir, "libsoftokn3.chk");
+		chk_fact(np, f, "freeblpriv_chk", dir, "libfreeblpriv3.chk");
+		chk_fact(np, f, "freebl_chk", dir, "libfreebl3.chk");
+	}
+}
+
+/*
+ * Runs in a database's child that found the database in FIPS mode: NSS
+ * started the FIPS token of softoken to open it (FC_Initialize), which
+ * runs the power-up self-tests and the integrity check, so they passed in
+ * this process.  On a FIPS host the system database is such a database:
+ * starting the token a second time, without a database, would run the
+ * same tests again for nothing (the status check's largest cost).
+ */
+static void selftest_from_database(struct nss_probe *np, struct fc_report *r,
+				   const struct nssdb_target *t,
+				   SECMODModule *mod, double ms)
+{
+	CK_FUNCTION_LIST_PTR fl =
+		mod ? (CK_FUNCTION_LIST_PTR)mod->functionList : NULL;
+	Dl_info info;
+	if (!fl || !dladdr((void *)fl->C_Initialize, &info) || !info.dli_fname)
+		return; /* the probe starts the token itself */
+	struct fc_finding *f = fc_report_add(r, "nss.selftest", "nss.selftest");
+	softokn_facts(np, f, info.dli_fname);
+	fc_finding_fact(f, "initialised_by", "NSS_Initialize of %s (FIPS mode)",
+			t->spec);
+	fc_finding_fact(f, "fc_initialize_ms", "%.1f", ms);
+	fc_finding_fact(f, "ck_rv", "0x%02lx", (unsigned long)CKR_OK);
+	fc_finding_fact(f, "ck_rv_name", "%s", ckr_name(CKR_OK));
+	token_facts(fl, f);
+	fc_finding_status(f, FC_STATUS_PASS,
+			  "FIPS token initialised when NSS opened %s: power-up "
+			  "self-tests and integrity checks passed (%.1f ms)",
+			  t->dir, ms);
+}
+
 /* Runs in a child: initialise the FIPS token of softoken, no database. */
 static void examine_softoken(struct nss_probe *np, struct fc_report *r,
 			     const void *arg)
@@ -457,14 +546,7 @@ static void examine_softoken(struct nss_probe *np, struct fc_report *r,
 		get_list && dladdr((void *)get_list, &info) && info.dli_fname
 			? fc_strdup(info.dli_fname)
 			: fc_strdup(want);
-	fc_finding_fact(f, "softokn", "%s", path);
-	char *slash = strrchr(path, '/');
-	if (slash) {
-		*slash = '\0';
-		chk_fact(np, f, "softokn_chk", path, "libsoftokn3.chk");
-		chk_fact(np, f, "freeblpriv_chk", path, "libfreeblpriv3.chk");
-		chk_fact(np, f, "freebl_chk", path, "libfreebl3.chk");
-	}
+	softokn_facts(np, f, path);
 	CK_FUNCTION_LIST_PTR fl = NULL;
 	CK_RV rv = get_list ? get_list(&fl) : CKR_FUNCTION_FAILED;
 	if (rv != CKR_OK || !fl) {
@@ -501,32 +583,7 @@ static void examine_softoken(struct nss_probe *np, struct fc_report *r,
 		return;
 	}
 
-	CK_INFO ci;
-	if (fl->C_GetInfo(&ci) == CKR_OK) {
-		_cleanup_free_ char *man = ck_string(ci.manufacturerID,
-						     sizeof(ci.manufacturerID));
-		_cleanup_free_ char *desc = ck_string(
-			ci.libraryDescription, sizeof(ci.libraryDescription));
-		fc_finding_fact(f, "manufacturer", "%s", man);
-		fc_finding_fact(f, "library_description", "%s", desc);
-		fc_finding_fact(f, "library_version", "%u.%u",
-				ci.libraryVersion.major, ci.libraryVersion.minor);
-		fc_finding_fact(f, "cryptoki_version", "%u.%u",
-				ci.cryptokiVersion.major,
-				ci.cryptokiVersion.minor);
-	}
-	/* The FIPS token has one slot. */
-	CK_SLOT_ID slots[4];
-	CK_ULONG n = FC_ARRAY_SIZE(slots);
-	CK_TOKEN_INFO ti;
-	if (fl->C_GetSlotList(CK_TRUE, slots, &n) == CKR_OK && n > 0) {
-		if (fl->C_GetTokenInfo(slots[0], &ti) == CKR_OK) {
-			_cleanup_free_ char *label =
-				ck_string(ti.label, sizeof(ti.label));
-			fc_finding_fact(f, "token_name", "%s", label);
-		}
-		validation_facts(fl, slots[0], f);
-	}
+	token_facts(fl, f);
 	rv = fl->C_Finalize(NULL);
 	if (rv != CKR_OK)
 		fc_finding_fact(f, "c_finalize", "0x%02lx %s", (unsigned long)rv,
@@ -677,19 +734,25 @@ static int run(struct fc_probe_ctx *ctx)
 		size_t n = 0;
 		while (ctx->nssdb[n])
 			n++;
+		bool st = summary || fc_probe_wants(ctx, "nss.selftest");
 		struct nssdb_target *t = fc_calloc(n + 1, sizeof(*t));
 		nssdb_target_init(&t[0], SYSTEM_NSSDB, ".system");
+		t[0].want_selftest = st;
 		probe_database(&np, &t[0], true);
 		for (size_t i = 0; i < n; i++) {
 			_cleanup_free_ char *sfx = fc_asprintf(".%zu", i + 1);
 			nssdb_target_init(&t[i + 1], ctx->nssdb[i], sfx);
+			t[i + 1].want_selftest =
+				st && !fc_report_find(ctx->report, "nss.selftest");
 			probe_database(&np, &t[i + 1], false);
 		}
 		for (size_t i = 0; i <= n; i++)
 			nssdb_target_free(&t[i]);
 		free(t);
 	}
-	if (summary || fc_probe_wants(ctx, "nss.selftest"))
+	/* Unless a database's child saw the FIPS token start already. */
+	if ((summary || fc_probe_wants(ctx, "nss.selftest")) &&
+	    !fc_report_find(ctx->report, "nss.selftest"))
 		run_forked(&np, "nss.selftest", NULL, "the NSS softoken",
 			   examine_softoken, NULL);
 	if (summary)

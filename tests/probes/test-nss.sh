@@ -135,6 +135,13 @@ mid=$(fact nss.selftest validation_module_id)
 [[ $(fact nss.selftest fc_initialize_ms) =~ ^[0-9]+\.[0-9]$ ]] || c_err "fc_initialize_ms '$(fact nss.selftest fc_initialize_ms)'"
 case_end
 
+# The FIPS database's child started the FIPS token, and with it the
+# power-up tests: those are the evidence, not a second start of the token.
+case_begin nss-selftest-from-fips-database
+want_fact nss.selftest initialised_by "NSS_Initialize of sql:$fipsdb (FIPS mode)"
+want_match nss.selftest summary "when NSS opened $fipsdb: power-up self-tests and integrity checks passed"
+case_end
+
 # A plain database next to a FIPS one: NSS as a whole is not in FIPS mode.
 case_begin nss-summary-mixed-databases
 want_status nss.summary fail
@@ -173,6 +180,16 @@ nss_check -- --nssdb "$t_tmp/empty-dir"
 want_status nss.database.1 error
 want_fact nss.database.1 nss_error SEC_ERROR_BAD_DATABASE
 want_match nss.database.1 summary "$t_tmp/empty-dir"
+case_end
+
+# No database in FIPS mode: the probe starts the FIPS token itself.
+case_begin nss-selftest-without-fips-database
+nss_check -- --nssdb "$plaindb"
+want_status nss.selftest pass
+want_fact nss.selftest ck_rv_name CKR_OK
+want_fact nss.selftest token_name "NSS FIPS 140-2 Certificate DB"
+[ -z "$(fact nss.selftest initialised_by)" ] || c_err "initialised_by '$(fact nss.selftest initialised_by)' without a FIPS database"
+want_match nss.selftest summary '^FIPS token initialised: power-up'
 case_end
 
 # Only what was asked for comes back, though the summary needs every part.
