@@ -389,14 +389,14 @@ clean:
 # on x86_64 and (emulated) aarch64; evidence summarize over 100,000 small
 # bundles.
 # The direct-API baseline of the self-test core (tests/bench/ossl-baseline.c).
-$(BUILD)/bench/ossl-baseline: tests/bench/ossl-baseline.c $(BUILD)/gen/kat-table.o $(BUILD)/libfipsctl.a
+$(BUILD)/bench/ossl-baseline: tests/bench/ossl-baseline.c tests/bench/baseline.h $(BUILD)/gen/kat-table.o $(BUILD)/libfipsctl.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(call pc_cflags,libcrypto) $(LDFLAGS) -o $@ $^ $(call pc_libs,libcrypto) $(CORE_LIBS)
+	$(CC) $(ALL_CFLAGS) $(call pc_cflags,libcrypto) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(call pc_libs,libcrypto) $(CORE_LIBS)
 
 # The same for libgcrypt (tests/bench/gcry-baseline.c).
-$(BUILD)/bench/gcry-baseline: tests/bench/gcry-baseline.c $(BUILD)/gen/kat-table.o $(BUILD)/libfipsctl.a
+$(BUILD)/bench/gcry-baseline: tests/bench/gcry-baseline.c tests/bench/baseline.h $(BUILD)/gen/kat-table.o $(BUILD)/libfipsctl.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(call pc_cflags,libgcrypt) $(LDFLAGS) -o $@ $^ $(call pc_libs,libgcrypt) $(CORE_LIBS)
+	$(CC) $(ALL_CFLAGS) $(call pc_cflags,libgcrypt) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(call pc_libs,libgcrypt) $(CORE_LIBS)
 
 bench: all $(BUILD)/tests/lib/peak-rss.so $(BUILD)/bench/ossl-baseline $(BUILD)/bench/gcry-baseline
 	BUILD=$(BUILD) tests/bench/check-time.sh

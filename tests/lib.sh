@@ -52,3 +52,17 @@ golden() {
 
 # Finish the script: non-zero when any case failed.
 t_done() { [ "$t_failures" -eq 0 ]; }
+
+# fixture_root NAME CASE DIR: build the fixture case CASE
+# (tests/cases/mkroot.sh) into DIR; when it cannot be built here (exit 77)
+# skip NAME, when it fails report NAME-host; either way the test ends
+# there (exit from the test).
+fixture_root() {
+	"$TOP/tests/cases/mkroot.sh" "$2" "$3" 2> "$t_tmp/mkroot.err"
+	case $? in
+	0) return 0 ;;
+	77) skip "$1" "$(tail -1 "$t_tmp/mkroot.err")"; t_done; exit ;;
+	*) not_ok "$1-host" "tests/cases/mkroot.sh $2 failed"
+	   cat "$t_tmp/mkroot.err" >&2; t_done; exit ;;
+	esac
+}

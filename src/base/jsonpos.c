@@ -80,14 +80,11 @@ static void path_push_key(struct scan *sc, const char *key, size_t n)
 
 static void path_push_item(struct scan *sc, size_t idx)
 {
-	char d[24];
-	size_t k = sizeof(d);
-	do {
-		d[--k] = (char)('0' + idx % 10);
-		idx /= 10;
-	} while (idx);
+	char d[FC_DEC_MAX];
+	size_t n;
+	const char *digits = fc_dec(d, idx, &n);
 	fc_buf_add(&sc->path, "[", 1);
-	fc_buf_add(&sc->path, d + k, sizeof(d) - k);
+	fc_buf_add(&sc->path, digits, n);
 	fc_buf_add(&sc->path, "]", 1);
 }
 

@@ -87,6 +87,17 @@ static void buf_reserve(struct fc_buf *b, size_t extra)
 	b->cap = cap;
 }
 
+const char *fc_dec(char d[FC_DEC_MAX], size_t v, size_t *len)
+{
+	size_t k = FC_DEC_MAX;
+	do {
+		d[--k] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	*len = FC_DEC_MAX - k;
+	return d + k;
+}
+
 void fc_buf_add(struct fc_buf *b, const void *p, size_t n)
 {
 	buf_reserve(b, n);

@@ -68,6 +68,12 @@ char *fc_asprintf(const char *fmt, ...) FC_PRINTF(1, 2);
 char *fc_vasprintf(const char *fmt, va_list ap) FC_PRINTF(1, 0);
 
 /* Growable, always NUL-terminated byte buffer. */
+/* v in decimal, written at the end of d without a terminator: returns
+ * where the digits start, their count in *len (no printf: for paths
+ * made per value of a document, see src/base/jsonpos.c). */
+#define FC_DEC_MAX 24
+const char *fc_dec(char d[FC_DEC_MAX], size_t v, size_t *len);
+
 struct fc_buf {
 	char *data;
 	size_t len;

@@ -50,17 +50,14 @@ char *fc_lint_sub(const char *path, const char *key)
 
 char *fc_lint_item(const char *path, size_t i)
 {
-	char d[24];
-	size_t k = sizeof(d);
-	do {
-		d[--k] = (char)('0' + i % 10);
-		i /= 10;
-	} while (i);
-	size_t pl = strlen(path), dl = sizeof(d) - k;
+	char d[FC_DEC_MAX];
+	size_t dl;
+	const char *digits = fc_dec(d, i, &dl);
+	size_t pl = strlen(path);
 	char *s = fc_malloc(pl + dl + 3);
 	memcpy(s, path, pl);
 	s[pl] = '[';
-	memcpy(s + pl + 1, d + k, dl);
+	memcpy(s + pl + 1, digits, dl);
 	s[pl + 1 + dl] = ']';
 	s[pl + 2 + dl] = '\0';
 	return s;

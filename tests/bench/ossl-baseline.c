@@ -17,22 +17,12 @@
  * one failed.
  *   ossl-baseline [PROPQ]
  */
-#include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
-#include "kat/kat.h"
-
-static const uint8_t *field(const struct fc_kat_vector *v, enum fc_kat_fid id,
-			    size_t *n)
-{
-	const struct fc_kat_field *f = fc_kat_get(v, id);
-	*n = f ? f->len : 0;
-	return f ? f->data : (const uint8_t *)"";
-}
+#include "baseline.h"
 
 static const char *md(enum fc_kat_hash h)
 {
@@ -45,12 +35,6 @@ static const char *md(enum fc_kat_hash h)
 		[FC_KAT_SHA3_512] = "SHA3-512",
 	};
 	return h < FC_KAT_HASH_COUNT_ ? names[h] : NULL;
-}
-
-/* The outcome matches the expectation. */
-static bool judged(const struct fc_kat_vector *v, bool ok)
-{
-	return v->expect == FC_KAT_ACCEPTABLE || ok == (v->expect == FC_KAT_VALID);
 }
 
 static bool hmac(const struct fc_kat_vector *v, const char *propq)
@@ -166,9 +150,5 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ossl-baseline: no AES-GCM in OpenSSL\n");
 		return 2;
 	}
-	printf("vectors %zu passed %zu failed %zu skipped %zu ms %.1f\n",
-	       count[0] + count[1] + count[2], count[0], count[1], count[2],
-	       (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
-		       (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
-	return count[1] ? 1 : 0;
+	return baseline_report(count, elapsed_ms(&t0, &t1));
 }

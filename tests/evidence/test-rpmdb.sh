@@ -12,13 +12,7 @@ F=$FIPSCTL
 W=$t_tmp/w
 mkdir -p "$W"
 R=$W/root
-"$TOP/tests/cases/mkroot.sh" validated/alma92-compliant "$R" 2> "$t_tmp/mkroot.err"
-case $? in
-0) ;;
-77) skip evidence-rpmdb "$(tail -1 "$t_tmp/mkroot.err")"; t_done; exit ;;
-*) not_ok evidence-rpmdb-host "tests/cases/mkroot.sh validated/alma92-compliant failed"
-   cat "$t_tmp/mkroot.err" >&2; t_done; exit ;;
-esac
+fixture_root evidence-rpmdb validated/alma92-compliant "$R"
 q() { rpm --root "$R" --dbpath /var/lib/rpm -q --qf "$1" "$2" 2> /dev/null; }
 
 "$F" --root "$R" evidence export -o "$W/b.tar.gz" -q > /dev/null 2>&1

@@ -19,13 +19,7 @@ command -v strace > /dev/null || { skip opened-paths "strace is not installed"; 
 W=$t_tmp/w
 mkdir -p "$W"
 R=$W/root
-"$TOP/tests/cases/mkroot.sh" validated/alma92-validated "$R" 2> "$t_tmp/mkroot.err"
-case $? in
-0) ;;
-77) skip opened-paths "$(tail -1 "$t_tmp/mkroot.err")"; t_done; exit 0 ;;
-*) not_ok opened-paths-root "tests/cases/mkroot.sh validated/alma92-validated failed"
-   cat "$t_tmp/mkroot.err" >&2; t_done; exit 0 ;;
-esac
+fixture_root opened-paths validated/alma92-validated "$R"
 policies=${FIPSCTL_POLICY_DIR:-$TOP/policies}
 export FIPSCTL_POLICY_DIR=$policies
 

@@ -14,13 +14,7 @@ F=$FIPSCTL
 W=$t_tmp/w
 mkdir -p "$W"
 R=$W/root
-"$TOP/tests/cases/mkroot.sh" validated/alma92-validated "$R" 2> "$t_tmp/mkroot.err"
-case $? in
-0) ;;
-77) skip readonly-root "$(tail -1 "$t_tmp/mkroot.err")"; t_done; exit ;;
-*) not_ok readonly-root-host "tests/cases/mkroot.sh validated/alma92-validated failed"
-   cat "$t_tmp/mkroot.err" >&2; t_done; exit ;;
-esac
+fixture_root readonly-root validated/alma92-validated "$R"
 export FIPSCTL_POLICY_DIR=$TOP/policies
 
 # listing DIR: every entry under DIR, with its type and what it holds.

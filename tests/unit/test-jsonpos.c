@@ -5,6 +5,7 @@
  * what strict JSON refuses.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "harness.h"
@@ -60,8 +61,42 @@ static void test_positions(void)
 	CHECK_INT(c, 2);
 }
 
+/* Item paths with many-digit indexes, nested, and the same path under
+ * two parents; a document of many values (the hash grows). */
+static void test_paths(void)
+{
+	struct fc_buf b = { 0 };
+	fc_buf_adds(&b, "{\"x\": [");
+	for (int i = 0; i < 120; i++)
+		fc_buf_addf(&b, "%s{\"k\": [%d, %d]}", i ? ",\n" : "", i, -i);
+	fc_buf_adds(&b, "], \"y\": {\"k\": [0, 7]}}");
+	struct fc_jpos p;
+	CHECK_INT(fc_jpos_index(b.data, b.len, &p), 0);
+	CHECK_INT(p.n, 2 + 120 * 4 + 4);
+	unsigned l, c;
+	fc_jpos_find(&p, "x[119].k[1]", false, &l, &c);
+	CHECK_INT(l, 120);
+	CHECK_INT(c, 13);
+	fc_jpos_find(&p, "x[10].k", true, &l, &c);
+	CHECK_INT(l, 11);
+	CHECK_INT(c, 2);
+	fc_jpos_find(&p, "y.k[1]", false, &l, &c);
+	CHECK_INT(l, 120);
+	CHECK_INT(c, 37);
+	fc_jpos_free(&p);
+	fc_buf_free(&b);
+
+	char d[FC_DEC_MAX];
+	size_t n;
+	const char *s = fc_dec(d, 0, &n);
+	CHECK(n == 1 && s[0] == '0');
+	s = fc_dec(d, SIZE_MAX, &n);
+	CHECK(n == 20 && memcmp(s, "18446744073709551615", 20) == 0);
+}
+
 int main(void)
 {
 	RUN(test_positions);
+	RUN(test_paths);
 	TEST_MAIN_END();
 }
