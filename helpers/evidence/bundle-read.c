@@ -12,6 +12,8 @@
  */
 #include "ev.h"
 
+#include "parse/zstd-frames.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -227,81 +229,6 @@ static void finish_read(struct archive *a, struct ev_members *m,
 	}
 }
 
-/*
- * zstd: libarchive's filter decodes what it is given and fails at the
- * first bytes that do not start a frame ("Unknown frame descriptor"),
- * before the tar reader sees a member, so a bundle with bytes appended
- * would read as damaged from its start, with no offset.  zstd_frames_end
- * walks the frames as RFC 8878 (section 3.1) lays them out, headers and
- * block sizes only, nothing decoded: where they end is where the bundle
- * ends.  Returns that offset (size when the frames fill the file), or -1
- * when a frame is cut or malformed (libarchive then says what is wrong).
- */
-#define ZSTD_MAGIC 0xFD2FB528u
-
-static bool pread_all(int fd, void *buf, size_t n, int64_t off)
-{
-	ssize_t got = pread(fd, buf, n, (off_t)off);
-	return got == (ssize_t)n;
-}
-
-static uint32_t le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
-/* One frame at off: its end, or -1. */
-static int64_t zstd_frame_end(int fd, int64_t off, int64_t size)
-{
-	unsigned char h[8];
-	if (size - off < 8 || !pread_all(fd, h, 8, off))
-		return -1;
-	/* A skippable frame (magic 0x184D2A5?) carries data that is no part
-	 * of the archive: fipsctl never writes one, so it counts as
-	 * data after the bundle like any other bytes. */
-	if (le32(h) != ZSTD_MAGIC)
-		return -1;
-	unsigned fhd = h[4];
-	if (fhd & 0x08) /* reserved bit */
-		return -1;
-	bool single = fhd & 0x20;
-	static const int did_size[] = { 0, 1, 2, 4 };
-	static const int fcs_size[] = { 0, 2, 4, 8 };
-	int fcs = (fhd >> 6) == 0 ? (single ? 1 : 0) : fcs_size[fhd >> 6];
-	int64_t pos = off + 5 + (single ? 0 : 1) + did_size[fhd & 3] + fcs;
-	for (;;) {
-		unsigned char b[3];
-		if (size - pos < 3 || !pread_all(fd, b, 3, pos))
-			return -1;
-		uint32_t bh = (uint32_t)b[0] | (uint32_t)b[1] << 8 |
-			      (uint32_t)b[2] << 16;
-		unsigned type = (bh >> 1) & 3;
-		int64_t bsize = bh >> 3;
-		if (type == 3) /* reserved */
-			return -1;
-		pos += 3 + (type == 1 ? 1 : bsize);
-		if (pos > size)
-			return -1;
-		if (bh & 1)
-			break;
-	}
-	pos += (fhd & 0x04) ? 4 : 0; /* content checksum */
-	return pos <= size ? pos : -1;
-}
-
-static int64_t zstd_frames_end(int fd, int64_t size)
-{
-	int64_t off = 0;
-	while (off < size) {
-		int64_t end = zstd_frame_end(fd, off, size);
-		if (end < 0)
-			return off == 0 ? -1 : off;
-		off = end;
-	}
-	return off;
-}
-
 /* A bundle is tar, compressed with gzip or zstd (or not at all); anything
  * else is not one of ours.  raw: the same stream as one raw entry, for
  * what follows the archive. */
@@ -336,12 +263,12 @@ static int read_zstd_prefix(int fd, const char *path, int64_t zend,
 		return 0;
 	}
 	unsigned char *buf = fc_malloc((size_t)zend);
-	if (!pread_all(fd, buf, (size_t)zend, 0)) {
-		int e = errno ? errno : EIO;
+	int r = fc_pread_at(&fd, 0, buf, (size_t)zend);
+	if (r < 0) {
 		free(buf);
 		close(fd);
-		*err = fc_asprintf("%s: %s", path, strerror(e));
-		return -e;
+		*err = fc_asprintf("%s: %s", path, strerror(-r));
+		return r;
 	}
 	close(fd);
 	ev_bundle_read_memory(buf, (size_t)zend, m, v);
@@ -367,10 +294,10 @@ int ev_bundle_read_file(const char *path, struct ev_members *m,
 		*err = fc_asprintf("%s: not a regular file", path);
 		return -EINVAL;
 	}
-	unsigned char magic[4];
-	int64_t zend = st.st_size >= 4 && pread_all(fd, magic, 4, 0) &&
-			       le32(magic) == ZSTD_MAGIC
-			       ? zstd_frames_end(fd, st.st_size)
+	/* zstd: where its frames end (src/parse/zstd-frames.h). */
+	uint64_t size = (uint64_t)st.st_size;
+	int64_t zend = fc_zstd_is_zstd(fc_pread_at, &fd, size)
+			       ? fc_zstd_frames_end(fc_pread_at, &fd, size)
 			       : -1;
 	if (zend > 0 && zend < st.st_size)
 		return read_zstd_prefix(fd, path, zend, st.st_size, m, v, err);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <stdint.h>
 #include <time.h>
+#include <unistd.h>
 
 void fc_oom(void)
 {
@@ -212,4 +213,22 @@ bool fc_next_line(const char *text, size_t len, size_t *pos,
 	*n = nl ? (size_t)(nl - *start) : len - *pos;
 	*pos += *n + (nl ? 1 : 0);
 	return true;
+}
+
+int fc_pread_at(void *opaque, uint64_t off, void *buf, size_t n)
+{
+	int fd = *(int *)opaque;
+	size_t done = 0;
+	while (done < n) {
+		ssize_t k = pread(fd, (char *)buf + done, n - done,
+				  (off_t)(off + done));
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -errno;
+		if (k == 0)
+			return -EIO;
+		done += (size_t)k;
+	}
+	return 0;
 }

@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -109,6 +110,13 @@ char *fc_printable(const char *s, size_t maxlen);
 
 /* Write all of buf to fd, retrying on EINTR and short writes. */
 int fc_write_all(int fd, const void *buf, size_t len) FC_WUR;
+
+/* A reader of a file's bytes at an offset, for parsers that take only
+ * what they need of a large file: exactly n bytes at off; 0 or -errno. */
+typedef int (*fc_read_at_fn)(void *opaque, uint64_t off, void *buf, size_t n);
+/* The reader of a file descriptor (opaque: an int *), with pread: -EIO
+ * when the file ends before n bytes (it shrank under us). */
+int fc_pread_at(void *opaque, uint64_t off, void *buf, size_t n) FC_WUR;
 
 /* Monotonic clock in nanoseconds. */
 unsigned long long fc_now_ns(void);

@@ -135,24 +135,6 @@ int fc_elf_find_section(fc_elf_read_fn read_at, void *opaque,
 	return 0;
 }
 
-static int pread_exact(void *opaque, uint64_t off, void *buf, size_t n)
-{
-	int fd = *(int *)opaque;
-	size_t done = 0;
-	while (done < n) {
-		ssize_t k = pread(fd, (char *)buf + done, n - done,
-				  (off_t)(off + done));
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0)
-			return -errno;
-		if (k == 0)
-			return -EIO; /* the file shrank under us */
-		done += (size_t)k;
-	}
-	return 0;
-}
-
 int fc_elf_find_section_fd(int fd, const char *name,
 			   struct fc_elf_section *out, const char **why)
 {
@@ -164,6 +146,6 @@ int fc_elf_find_section_fd(int fd, const char *name,
 		*why = "not a regular file";
 		return -EINVAL;
 	}
-	return fc_elf_find_section(pread_exact, &fd, (uint64_t)st.st_size,
+	return fc_elf_find_section(fc_pread_at, &fd, (uint64_t)st.st_size,
 				   name, out, why);
 }

@@ -18,8 +18,8 @@
 
 #include "base/util.h"
 
-/* Read exactly n bytes at off; 0 or -errno. */
-typedef int (*fc_elf_read_fn)(void *opaque, uint64_t off, void *buf, size_t n);
+/* Read exactly n bytes at off; 0 or -errno (src/base/util.h). */
+typedef fc_read_at_fn fc_elf_read_fn;
 
 struct fc_elf_section {
 	uint64_t offset;
