@@ -13,20 +13,7 @@
 #include <string.h>
 
 #include "parse/elf-section.h"
-
-struct input {
-	const uint8_t *data;
-	size_t size;
-};
-
-static int read_input(void *opaque, uint64_t off, void *buf, size_t n)
-{
-	const struct input *in = opaque;
-	if (off > in->size || n > in->size - off)
-		abort(); /* the parser must check bounds before reading */
-	memcpy(buf, in->data + off, n);
-	return 0;
-}
+#include "read-input.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
